@@ -5,6 +5,7 @@ import static dev.fanout.Tasks.blockUntilInterrupted;
 import static dev.fanout.Tasks.fail;
 import static dev.fanout.Tasks.failAfter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.Subtask.State;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +146,27 @@ class AllTest {
       assertSame(second, e.getCause(), "the cause is the failure that settled first");
       assertEquals(List.of(first, second), e.failures(), "every failure, in spawn order");
       assertEquals(List.of(first), List.of(e.getSuppressed()), "the others are suppressed");
+    }
+  }
+
+  @Test
+  void allSettledReturnsEveryOutcomeAndNeverThrowsForFailures() throws Exception {
+    IOException boom = new IOException("boom");
+    try (TaskGroup<String> group = TaskGroup.open()) {
+      group.spawn(() -> "ok");
+      group.spawn(fail(boom));
+      List<Subtask<String>> outcomes = group.allSettled();
+      assertEquals(List.of(State.SUCCEEDED, State.FAILED), outcomes.stream().map(Subtask::state).toList());
+      assertEquals("ok", outcomes.get(0).get());
+      assertFalse(group.isCancelled(), "a failure does not cancel under allSettled()");
+    } // the failure was handed over in the list: close() stays quiet
+  }
+
+  @Test
+  void allWithATimeoutReturnsWhenEverythingArrivesInTime() throws Exception {
+    try (TaskGroup<String> group = TaskGroup.open()) {
+      group.spawn(() -> "quick");
+      assertEquals(List.of("quick"), group.all(Duration.ofMinutes(1)));
     }
   }
 

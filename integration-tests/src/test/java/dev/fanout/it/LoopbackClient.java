@@ -1,0 +1,30 @@
+package dev.fanout.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A thin blocking client over {@link HttpClient}: a non-2xx status is an {@link IOException}. */
+final class LoopbackClient {
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final LoopbackServer server;
+
+  LoopbackClient(LoopbackServer server) {
+    this.server = server;
+  }
+
+  /** GETs {@code path}; interruptible: an interrupt abandons the request (the server sees it). */
+  String get(String path) throws IOException, InterruptedException {
+    URI uri = server.uri(path);
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("HTTP " + response.statusCode() + " from " + path);
+    }
+    return response.body();
+  }
+}
