@@ -1,0 +1,748 @@
+package dev.fanout.processor;
+
+import com.palantir.javapoet.TypeName;
+import dev.fanout.annotation.Strategy;
+import dev.fanout.processor.FanOutMethodModel.Child;
+import dev.fanout.processor.FanOutMethodModel.Kind;
+import dev.fanout.processor.FanOutMethodModel.LinkTarget;
+import dev.fanout.processor.FanOutMethodModel.Parameter;
+import dev.fanout.processor.FanOutMethodModel.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Validates one abstract {@code @FanOut} method of a service interface and, when it is valid,
+ * describes it as a {@link FanOutMethodModel}. Problems go to the {@link ValidationReport}, on the
+ * element and annotation value to change; nothing here throws for bad user code.
+ */
+final class FanOutMethodAnalyzer {
+  static final String FAN_OUT = "dev.fanout.annotation.FanOut";
+  static final String EACH = "dev.fanout.annotation.Each";
+
+  /** Locals of the generated method that user-derived names must not shadow. */
+  private static final Set<String> GENERATED_LOCALS = Set.of("group", "e", "failure", "done");
+
+  private final Types types;
+  private final Elements elements;
+  private final TypeMirror iterable;
+  private final TypeMirror consumer;
+  private final TypeMirror runtimeException;
+  private final TypeMirror error;
+  private final TypeMirror interruptedException;
+  private final TypeMirror timeoutException;
+
+  FanOutMethodAnalyzer(ProcessingEnvironment env) {
+    this.types = env.getTypeUtils();
+    this.elements = env.getElementUtils();
+    this.iterable = erased("java.lang.Iterable");
+    this.consumer = erased("java.util.function.Consumer");
+    this.runtimeException = erased("java.lang.RuntimeException");
+    this.error = erased("java.lang.Error");
+    this.interruptedException = erased("java.lang.InterruptedException");
+    this.timeoutException = erased("java.util.concurrent.TimeoutException");
+  }
+
+  private TypeMirror erased(String name) {
+    return types.erasure(elements.getTypeElement(name).asType());
+  }
+
+  /** What one analysis needs to know about its method, gathered once. */
+  private final class Context {
+    final TypeElement service;
+    final DeclaredType serviceType;
+    final ExecutableElement method;
+    final ExecutableType signature; // as a member of the service: type arguments substituted
+    final AnnotationMirror annotation;
+    final ValidationReport report;
+    final String display;
+
+    Context(
+        TypeElement service,
+        DeclaredType serviceType,
+        ExecutableElement method,
+        AnnotationMirror annotation,
+        ValidationReport report) {
+      this.service = service;
+      this.serviceType = serviceType;
+      this.method = method;
+      this.signature = (ExecutableType) types.asMemberOf(serviceType, method);
+      this.annotation = annotation;
+      this.report = report;
+      this.display = Describe.method(method, signature.getParameterTypes());
+    }
+
+    AnnotationValue explicitValue(String name) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+          annotation.getElementValues().entrySet()) {
+        if (entry.getKey().getSimpleName().contentEquals(name)) {
+          return entry.getValue();
+        }
+      }
+      return null;
+    }
+
+    Object value(String name) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+          elements.getElementValuesWithDefaults(annotation).entrySet()) {
+        if (entry.getKey().getSimpleName().contentEquals(name)) {
+          return entry.getValue().getValue();
+        }
+      }
+      throw new IllegalStateException("@FanOut has no member " + name);
+    }
+
+    void errorOnValue(String member, Message message, Object... args) {
+      report.error(message, method, annotation, explicitValue(member), args);
+    }
+  }
+
+  /**
+   * The model of {@code method}, or null when it is invalid (the reasons are in {@code report}).
+   */
+  FanOutMethodModel analyze(
+      TypeElement service,
+      DeclaredType serviceType,
+      ExecutableElement method,
+      AnnotationMirror annotation,
+      ValidationReport report) {
+    Context c = new Context(service, serviceType, method, annotation, report);
+    int errorsBefore = report.items().size();
+
+    if (!method.getTypeParameters().isEmpty()) {
+      report.error(Message.GENERIC_METHOD, method, c.display);
+      return null;
+    }
+    Strategy strategy = strategy(c);
+    int concurrency = (Integer) c.value("concurrency");
+    if (concurrency < 0) {
+      c.errorOnValue("concurrency", Message.NEGATIVE_CONCURRENCY, concurrency, c.display);
+    }
+    Duration timeout = timeout(c);
+    List<String> using = using(c);
+    List<? extends VariableElement> parameters = method.getParameters();
+    List<? extends TypeMirror> parameterTypes = c.signature.getParameterTypes();
+
+    Integer consumerIndex = consumerIndex(c);
+    Integer fannedIndex = fannedIndex(c, using, consumerIndex);
+    if (strategy == null || report.items().size() > errorsBefore) {
+      return null; // the shape cannot be decided on; the errors so far say why
+    }
+
+    Kind kind;
+    if (fannedIndex != null) {
+      kind = Kind.ELEMENTS;
+      if (using.size() > 1) {
+        c.errorOnValue(
+            "using",
+            Message.SEVERAL_LEAVES_OVER_ELEMENTS,
+            c.display,
+            parameters.get(fannedIndex).getSimpleName(),
+            using.size(),
+            String.join(", ", using));
+        return null;
+      }
+    } else if (!using.isEmpty()) {
+      kind = Kind.METHODS;
+    } else if (isRecord(c.signature.getReturnType())) {
+      kind = Kind.COMPONENTS;
+    } else {
+      report.error(Message.NOTHING_TO_FAN_OUT, method, c.display);
+      return null;
+    }
+
+    TypeMirror elementType =
+        fannedIndex == null ? null : elementType(parameterTypes.get(fannedIndex));
+    ResultShape shape = resultShape(c, kind, strategy, elementType);
+    if (shape == null) {
+      return null;
+    }
+    if (consumerIndex != null && !consumerFits(c, consumerIndex, kind, strategy, shape)) {
+      return null;
+    }
+
+    Set<String> taken = new HashSet<>(GENERATED_LOCALS);
+    for (VariableElement parameter : parameters) {
+      taken.add(parameter.getSimpleName().toString());
+    }
+    String elementVariable =
+        fannedIndex == null
+            ? null
+            : VariableNames.elementOf(parameters.get(fannedIndex).getSimpleName().toString(), taken);
+
+    List<Child> children = new ArrayList<>();
+    List<ExecutableElement> leaves = new ArrayList<>();
+    switch (kind) {
+      case ELEMENTS:
+        {
+          String leafName = using.isEmpty() ? method.getSimpleName().toString() : using.get(0);
+          List<TypeMirror> argumentTypes = new ArrayList<>();
+          List<String> arguments = new ArrayList<>();
+          for (int i = 0; i < parameters.size(); i++) {
+            if (consumerIndex != null && i == consumerIndex) {
+              continue;
+            }
+            boolean fanned = i == fannedIndex;
+            argumentTypes.add(fanned ? elementType : parameterTypes.get(i));
+            arguments.add(fanned ? elementVariable : parameters.get(i).getSimpleName().toString());
+          }
+          Child child = leafCall(c, leafName, argumentTypes, arguments, shape, null, leaves);
+          if (child != null) {
+            children.add(child);
+          }
+          break;
+        }
+      case METHODS:
+        {
+          List<TypeMirror> argumentTypes = new ArrayList<>();
+          List<String> arguments = new ArrayList<>();
+          passThrough(c, consumerIndex, argumentTypes, arguments);
+          for (String leafName : new LinkedHashSet<>(using)) {
+            Child child = leafCall(c, leafName, argumentTypes, arguments, shape, null, leaves);
+            if (child != null) {
+              children.add(child);
+            }
+          }
+          break;
+        }
+      case COMPONENTS:
+        {
+          List<TypeMirror> argumentTypes = new ArrayList<>();
+          List<String> arguments = new ArrayList<>();
+          passThrough(c, consumerIndex, argumentTypes, arguments);
+          DeclaredType record = (DeclaredType) c.signature.getReturnType();
+          TypeElement recordElement = (TypeElement) record.asElement();
+          for (RecordComponentElement component : recordElement.getRecordComponents()) {
+            TypeMirror componentType =
+                ((ExecutableType) types.asMemberOf(record, component.getAccessor())).getReturnType();
+            String variable = VariableNames.unique(component.getSimpleName().toString(), taken);
+            taken.add(variable);
+            ResultShape componentShape = new ResultShape(Result.RECORD, componentType, null);
+            Child child =
+                leafCall(
+                    c,
+                    component.getSimpleName().toString(),
+                    argumentTypes,
+                    arguments,
+                    componentShape,
+                    variable,
+                    leaves);
+            if (child != null) {
+              children.add(child);
+            }
+          }
+          break;
+        }
+      default:
+        throw new AssertionError(kind);
+    }
+
+    checkExceptions(c, leaves);
+    List<TypeName> rethrown = rethrownExceptions(c);
+    if (report.items().size() > errorsBefore) {
+      return null;
+    }
+
+    List<Parameter> parameterModels = new ArrayList<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      parameterModels.add(
+          new Parameter(
+              parameters.get(i).getSimpleName().toString(), TypeName.get(parameterTypes.get(i))));
+    }
+    return new FanOutMethodModel(
+        method.getSimpleName().toString(),
+        ServiceAnalyzer.displayName(c.service) + "." + method.getSimpleName(),
+        parameterModels,
+        method.isVarArgs(),
+        TypeName.get(c.signature.getReturnType()),
+        c.signature.getThrownTypes().stream().map(TypeName::get).collect(Collectors.toList()),
+        strategy,
+        concurrency,
+        timeout,
+        kind,
+        shape.result(),
+        TypeName.get(shape.childType()).box(),
+        fannedIndex == null ? null : parameterModels.get(fannedIndex),
+        elementType == null ? null : TypeName.get(elementType),
+        elementVariable,
+        consumerIndex == null ? null : parameterModels.get(consumerIndex),
+        children,
+        rethrown,
+        declares(c, interruptedException),
+        declares(c, timeoutException),
+        linkTo(method));
+  }
+
+  // --- annotation values ---------------------------------------------------------------------
+
+  private Strategy strategy(Context c) {
+    Object value = c.value("strategy");
+    if (!(value instanceof VariableElement)) {
+      return null; // javac reports the broken constant itself
+    }
+    return Strategy.valueOf(((VariableElement) value).getSimpleName().toString());
+  }
+
+  private Duration timeout(Context c) {
+    String text = (String) c.value("timeout");
+    try {
+      return TimeoutSyntax.parse(text).orElse(null);
+    } catch (IllegalArgumentException e) {
+      c.errorOnValue("timeout", Message.BAD_TIMEOUT, text, c.display);
+      return null;
+    }
+  }
+
+  private List<String> using(Context c) {
+    Object value = c.value("using");
+    List<String> names = new ArrayList<>();
+    if (value instanceof List<?>) {
+      for (Object entry : (List<?>) value) {
+        Object name = ((AnnotationValue) entry).getValue();
+        if (name instanceof String && !((String) name).isBlank()) {
+          names.add(((String) name).strip());
+        }
+      }
+    }
+    return names;
+  }
+
+  // --- parameters ------------------------------------------------------------------------------
+
+  private Integer consumerIndex(Context c) {
+    List<Integer> consumers = new ArrayList<>();
+    List<? extends TypeMirror> parameterTypes = c.signature.getParameterTypes();
+    for (int i = 0; i < parameterTypes.size(); i++) {
+      if (types.isSameType(types.erasure(parameterTypes.get(i)), consumer)) {
+        consumers.add(i);
+      }
+    }
+    if (consumers.size() > 1) {
+      c.report.error(
+          Message.SEVERAL_CONSUMERS, c.method, c.display, names(c.method, consumers));
+      return null;
+    }
+    return consumers.isEmpty() ? null : consumers.get(0);
+  }
+
+  private Integer fannedIndex(Context c, List<String> using, Integer consumerIndex) {
+    List<? extends VariableElement> parameters = c.method.getParameters();
+    List<? extends TypeMirror> parameterTypes = c.signature.getParameterTypes();
+    List<Integer> marked = new ArrayList<>();
+    List<Integer> collections = new ArrayList<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (hasAnnotation(parameters.get(i), EACH)) {
+        marked.add(i);
+      }
+      if ((consumerIndex == null || i != consumerIndex) && isCollection(parameterTypes.get(i))) {
+        collections.add(i);
+      }
+    }
+    if (marked.size() > 1) {
+      c.report.error(Message.SEVERAL_EACH, c.method, c.display, names(c.method, marked));
+      return null;
+    }
+    if (marked.size() == 1) {
+      int index = marked.get(0);
+      if (!collections.contains(index)) {
+        c.report.error(
+            Message.EACH_NOT_COLLECTION,
+            parameters.get(index),
+            parameters.get(index).getSimpleName(),
+            c.display,
+            Describe.type(parameterTypes.get(index)));
+        return null;
+      }
+      return index;
+    }
+    if (using.size() > 1) {
+      return null; // several leaves: one child per leaf, arguments passed as they are
+    }
+    if (collections.size() > 1) {
+      c.report.error(
+          Message.SEVERAL_COLLECTIONS, c.method, c.display, names(c.method, collections));
+      return null;
+    }
+    return collections.isEmpty() ? null : collections.get(0);
+  }
+
+  private static String names(ExecutableElement method, List<Integer> indices) {
+    return indices.stream()
+        .map(i -> "'" + method.getParameters().get(i).getSimpleName() + "'")
+        .collect(Collectors.joining(", "));
+  }
+
+  private void passThrough(
+      Context c, Integer consumerIndex, List<TypeMirror> argumentTypes, List<String> arguments) {
+    List<? extends VariableElement> parameters = c.method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (consumerIndex == null || i != consumerIndex) {
+        argumentTypes.add(c.signature.getParameterTypes().get(i));
+        arguments.add(parameters.get(i).getSimpleName().toString());
+      }
+    }
+  }
+
+  private boolean isCollection(TypeMirror type) {
+    return type.getKind() == TypeKind.ARRAY
+        || (type.getKind() == TypeKind.DECLARED
+            && types.isAssignable(types.erasure(type), iterable));
+  }
+
+  /** {@code E} of an array {@code E[]} or of an {@code Iterable<E>} subtype. */
+  private TypeMirror elementType(TypeMirror collection) {
+    if (collection.getKind() == TypeKind.ARRAY) {
+      return ((ArrayType) collection).getComponentType();
+    }
+    TypeMirror argument = iterableArgument(collection);
+    return argument == null ? elements.getTypeElement("java.lang.Object").asType() : upperBound(argument);
+  }
+
+  private TypeMirror iterableArgument(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    if (types.isSameType(types.erasure(type), iterable)) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      return arguments.isEmpty() ? null : arguments.get(0);
+    }
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      TypeMirror argument = iterableArgument(supertype);
+      if (argument != null) {
+        return argument;
+      }
+    }
+    return null;
+  }
+
+  /** The type a value of {@code type} can be used as: the bound of a wildcard or capture. */
+  private TypeMirror upperBound(TypeMirror type) {
+    if (type.getKind() == TypeKind.WILDCARD) {
+      WildcardType wildcard = (WildcardType) type;
+      if (wildcard.getExtendsBound() != null) {
+        return wildcard.getExtendsBound();
+      }
+      if (wildcard.getSuperBound() != null) {
+        return wildcard.getSuperBound();
+      }
+      return elements.getTypeElement("java.lang.Object").asType();
+    }
+    if (type.getKind() == TypeKind.TYPEVAR && isCaptured((TypeVariable) type)) {
+      return ((TypeVariable) type).getUpperBound();
+    }
+    return type;
+  }
+
+  private static boolean isCaptured(TypeVariable variable) {
+    return variable.asElement().getEnclosingElement() == null
+        || variable.toString().startsWith("capture#");
+  }
+
+  private static boolean hasAnnotation(Element element, String annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- results -------------------------------------------------------------------------------
+
+  /** The shape of the result and what each child must produce for it. */
+  private record ResultShape(Result result, TypeMirror childType, TypeMirror keyType) {}
+
+  private boolean isRecord(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;
+  }
+
+  private ResultShape resultShape(Context c, Kind kind, Strategy strategy, TypeMirror elementType) {
+    TypeMirror returnType = c.signature.getReturnType();
+    String over = kind == Kind.ELEMENTS ? "over elements" : kind == Kind.METHODS ? "over leaves" : "over record components";
+    if (kind == Kind.COMPONENTS) {
+      if (strategy != Strategy.ALL) {
+        c.errorOnValue("strategy", Message.RECORD_NEEDS_ALL, c.display, Describe.type(returnType), strategy);
+        return null;
+      }
+      return new ResultShape(Result.RECORD, elements.getTypeElement("java.lang.Object").asType(), null);
+    }
+    if (strategy != Strategy.ALL) {
+      if (returnType.getKind() == TypeKind.VOID) {
+        c.errorOnValue("strategy", Message.NEEDS_RESULT, strategy, c.display);
+        return null;
+      }
+      return new ResultShape(Result.SINGLE, returnType, null);
+    }
+    if (returnType.getKind() == TypeKind.VOID) {
+      return new ResultShape(Result.VOID, elements.getTypeElement("java.lang.Void").asType(), null);
+    }
+    if (returnType.getKind() == TypeKind.DECLARED) {
+      DeclaredType declared = (DeclaredType) returnType;
+      String raw = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+      List<? extends TypeMirror> arguments = declared.getTypeArguments();
+      if ((raw.equals("java.util.List") || raw.equals("java.util.Collection")) && arguments.size() == 1) {
+        return new ResultShape(Result.LIST, upperBound(arguments.get(0)), null);
+      }
+      if (raw.equals("java.util.Set") && arguments.size() == 1) {
+        return new ResultShape(Result.SET, upperBound(arguments.get(0)), null);
+      }
+      if (raw.equals("java.util.Map") && arguments.size() == 2 && kind == Kind.ELEMENTS) {
+        TypeMirror keyType = upperBound(arguments.get(0));
+        if (!types.isAssignable(elementType, keyType)) {
+          c.report.error(
+              Message.UNSUPPORTED_RESULT,
+              c.method,
+              c.display,
+              Describe.type(returnType),
+              over,
+              strategy,
+              "Its keys are the elements, of type " + Describe.type(elementType) + "; declare Map<"
+                  + Describe.type(elementType) + ", ...>");
+          return null;
+        }
+        return new ResultShape(Result.MAP, upperBound(arguments.get(1)), keyType);
+      }
+    }
+    c.report.error(
+        Message.UNSUPPORTED_RESULT,
+        c.method,
+        c.display,
+        Describe.type(returnType),
+        over,
+        strategy,
+        kind == Kind.ELEMENTS
+            ? "Return List<R> or Set<R> (input order), Map<E, R> (keyed by element) or void"
+            : "Return List<R> (in 'using' order) or void; RACE and ANY return R");
+    return null;
+  }
+
+  private boolean consumerFits(Context c, int index, Kind kind, Strategy strategy, ResultShape shape) {
+    VariableElement parameter = c.method.getParameters().get(index);
+    boolean collects =
+        shape.result() == Result.LIST || shape.result() == Result.SET || shape.result() == Result.MAP;
+    if (strategy != Strategy.ALL || !collects) {
+      c.report.error(
+          Message.CONSUMER_NEEDS_ALL,
+          parameter,
+          c.display,
+          parameter.getSimpleName(),
+          strategy,
+          Describe.type(c.signature.getReturnType()));
+      return false;
+    }
+    DeclaredType consumerType = (DeclaredType) c.signature.getParameterTypes().get(index);
+    TypeMirror accepted = null;
+    if (consumerType.getTypeArguments().size() == 1) {
+      TypeMirror argument = consumerType.getTypeArguments().get(0);
+      if (argument.getKind() == TypeKind.WILDCARD) {
+        accepted = ((WildcardType) argument).getSuperBound();
+      } else {
+        accepted = argument;
+      }
+    }
+    if (accepted == null || !types.isAssignable(shape.childType(), accepted)) {
+      c.report.error(
+          Message.CONSUMER_TYPE,
+          parameter,
+          parameter.getSimpleName(),
+          c.display,
+          Describe.type(consumerType),
+          Describe.type(shape.childType()),
+          Describe.type(shape.childType()));
+      return false;
+    }
+    return true;
+  }
+
+  // --- leaves ----------------------------------------------------------------------------------
+
+  /**
+   * Resolves the leaf {@code name(argumentTypes)} like Java's overload resolution would (an exact
+   * match first, then the single applicable method) and checks that its result fits {@code shape}.
+   */
+  private Child leafCall(
+      Context c,
+      String name,
+      List<TypeMirror> argumentTypes,
+      List<String> arguments,
+      ResultShape shape,
+      String variable,
+      List<ExecutableElement> leaves) {
+    List<ExecutableElement> named = new ArrayList<>();
+    for (ExecutableElement candidate : ElementFilter.methodsIn(elements.getAllMembers(c.service))) {
+      if (candidate.getSimpleName().contentEquals(name)
+          && !candidate.equals(c.method)
+          && !candidate.getModifiers().contains(Modifier.STATIC)
+          && !candidate.getModifiers().contains(Modifier.PRIVATE)) {
+        named.add(candidate);
+      }
+    }
+    List<ExecutableElement> applicable = new ArrayList<>();
+    List<ExecutableElement> exact = new ArrayList<>();
+    for (ExecutableElement candidate : named) {
+      if (!candidate.getTypeParameters().isEmpty()) {
+        continue;
+      }
+      List<? extends TypeMirror> parameterTypes = memberType(c, candidate).getParameterTypes();
+      if (parameterTypes.size() != argumentTypes.size()) {
+        continue;
+      }
+      boolean fits = true;
+      boolean same = true;
+      for (int i = 0; i < parameterTypes.size(); i++) {
+        fits &= types.isAssignable(argumentTypes.get(i), parameterTypes.get(i));
+        same &= types.isSameType(argumentTypes.get(i), parameterTypes.get(i));
+      }
+      if (fits) {
+        applicable.add(candidate);
+        if (same) {
+          exact.add(candidate);
+        }
+      }
+    }
+    String wanted = argumentTypes.stream().map(Describe::type).collect(Collectors.joining(", "));
+    ExecutableElement leaf;
+    if (exact.size() == 1) {
+      leaf = exact.get(0);
+    } else if (applicable.size() == 1) {
+      leaf = applicable.get(0);
+    } else if (applicable.isEmpty()) {
+      String why =
+          named.isEmpty()
+              ? "the interface has no method named '" + name + "'"
+              : "none of the candidates tried fits: "
+                  + named.stream()
+                      .map(m -> Describe.method(m, memberType(c, m).getParameterTypes()))
+                      .collect(Collectors.joining(", "));
+      reportOnUsingOrMethod(c, Message.NO_LEAF, c.display, name, wanted, why);
+      return null;
+    } else {
+      reportOnUsingOrMethod(
+          c,
+          Message.AMBIGUOUS_LEAF,
+          c.display,
+          applicable.stream()
+              .map(m -> Describe.method(m, memberType(c, m).getParameterTypes()))
+              .collect(Collectors.joining(" and ")));
+      return null;
+    }
+
+    ExecutableType leafType = memberType(c, leaf);
+    TypeMirror leafResult = leafType.getReturnType();
+    boolean returnsVoid = leafResult.getKind() == TypeKind.VOID;
+    if (shape.result() != Result.VOID
+        && (returnsVoid || !types.isAssignable(leafResult, shape.childType()))) {
+      reportOnUsingOrMethod(
+          c,
+          Message.LEAF_RETURN_TYPE,
+          Describe.method(leaf, leafType.getParameterTypes()),
+          Describe.type(leafResult),
+          c.display,
+          shape.result() == Result.RECORD
+              ? "a " + Describe.type(shape.childType()) + " for component '" + name + "'"
+              : "a " + Describe.type(shape.childType()));
+      return null;
+    }
+    leaves.add(leaf);
+    TypeName resultType =
+        returnsVoid
+            ? TypeName.get(Void.class)
+            : TypeName.get(shape.result() == Result.RECORD ? shape.childType() : leafResult).box();
+    return new Child(name, List.copyOf(arguments), resultType, returnsVoid, variable, linkTo(leaf));
+  }
+
+  private ExecutableType memberType(Context c, ExecutableElement member) {
+    return (ExecutableType) types.asMemberOf(c.serviceType, member);
+  }
+
+  private void reportOnUsingOrMethod(Context c, Message message, Object... args) {
+    if (c.explicitValue("using") != null) {
+      c.errorOnValue("using", message, args);
+    } else {
+      c.report.error(message, c.method, args);
+    }
+  }
+
+  // --- exceptions ------------------------------------------------------------------------------
+
+  private void checkExceptions(Context c, List<ExecutableElement> leaves) {
+    List<? extends TypeMirror> declared = c.signature.getThrownTypes();
+    Set<String> reported = new HashSet<>();
+    for (ExecutableElement leaf : leaves) {
+      ExecutableType leafType = memberType(c, leaf);
+      for (TypeMirror thrown : leafType.getThrownTypes()) {
+        if (isUnchecked(thrown) || declared.stream().anyMatch(d -> types.isAssignable(thrown, d))) {
+          continue;
+        }
+        if (reported.add(thrown.toString())) {
+          c.report.error(
+              Message.UNDECLARED_EXCEPTION,
+              c.method,
+              Describe.method(leaf, leafType.getParameterTypes()),
+              Describe.type(thrown),
+              c.display,
+              Describe.type(thrown),
+              c.method.getSimpleName());
+        }
+      }
+    }
+  }
+
+  private List<TypeName> rethrownExceptions(Context c) {
+    List<TypeName> rethrown = new ArrayList<>();
+    for (TypeMirror thrown : c.signature.getThrownTypes()) {
+      if (thrown.getKind() == TypeKind.TYPEVAR) {
+        c.report.error(Message.GENERIC_THROWS, c.method, c.display, Describe.type(thrown));
+      } else if (!isUnchecked(thrown)) {
+        rethrown.add(TypeName.get(thrown));
+      }
+    }
+    return rethrown;
+  }
+
+  private boolean isUnchecked(TypeMirror thrown) {
+    return types.isAssignable(thrown, runtimeException) || types.isAssignable(thrown, error);
+  }
+
+  private boolean declares(Context c, TypeMirror exception) {
+    return c.signature.getThrownTypes().stream().anyMatch(d -> types.isAssignable(exception, d));
+  }
+
+  private LinkTarget linkTo(ExecutableElement method) {
+    List<TypeName> erased = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      erased.add(TypeName.get(types.erasure(parameter.asType())));
+    }
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    return new LinkTarget(
+        TypeName.get(types.erasure(owner.asType())), method.getSimpleName().toString(), erased);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.fanout.processor;
+
+import com.palantir.javapoet.TypeName;
+import dev.fanout.annotation.Strategy;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One {@code @FanOut} method to implement: its signature, how it fans out, how it combines the
+ * children's results and how it translates failures back into its own exception contract.
+ *
+ * @param groupName the task group's name, {@code Interface.method}: it names the child threads
+ * @param childType the type argument of the task group: the (boxed) result every child produces;
+ *     {@code Void} for a void method, {@code Object} for a record's components
+ * @param fanned the parameter fanned out over, for {@link Kind#ELEMENTS}; otherwise null
+ * @param elementType the fanned parameter's element type, for {@link Kind#ELEMENTS}
+ * @param elementVariable the loop variable holding one element, for {@link Kind#ELEMENTS}
+ * @param consumer the parameter that receives results as they complete, or null
+ * @param children the leaf calls: one for ELEMENTS (made once per element), one per leaf for
+ *     METHODS, one per record component for COMPONENTS
+ * @param rethrown the checked exceptions the method declares, rethrown unwrapped
+ * @param declaresInterrupted whether InterruptedException propagates as itself
+ * @param declaresTimeout whether a group timeout becomes java.util.concurrent.TimeoutException
+ */
+record FanOutMethodModel(
+    String name,
+    String groupName,
+    List<Parameter> parameters,
+    boolean varargs,
+    TypeName returnType,
+    List<TypeName> thrownTypes,
+    Strategy strategy,
+    int concurrency,
+    Duration timeout,
+    Kind kind,
+    Result result,
+    TypeName childType,
+    Parameter fanned,
+    TypeName elementType,
+    String elementVariable,
+    Parameter consumer,
+    List<Child> children,
+    List<TypeName> rethrown,
+    boolean declaresInterrupted,
+    boolean declaresTimeout,
+    LinkTarget link) {
+
+  /** What the children are. */
+  enum Kind {
+    /** One child per element of a collection or array parameter, each calling the same leaf. */
+    ELEMENTS,
+    /** One child per leaf named in {@code using}, each with the method's own arguments. */
+    METHODS,
+    /** One child per component of the record the method returns. */
+    COMPONENTS
+  }
+
+  /** How the children's results become the method's result. */
+  enum Result {
+    /** A list in input (or {@code using}) order. */
+    LIST,
+    /** A set in input order. */
+    SET,
+    /** A map from each element to its result, in input order. */
+    MAP,
+    /** Nothing: every child must succeed. */
+    VOID,
+    /** One child's result: RACE or ANY. */
+    SINGLE,
+    /** A record built from one child per component. */
+    RECORD
+  }
+
+  /** A parameter of the generated method. */
+  record Parameter(String name, TypeName type) {}
+
+  /**
+   * One leaf call.
+   *
+   * @param leaf the method called
+   * @param arguments the names passed to it, in order (the element variable for ELEMENTS)
+   * @param resultType the leaf's (boxed) result type; {@code Void} for a void leaf
+   * @param returnsVoid whether the leaf is void (then the child returns null)
+   * @param variable the local holding the child's handle, for COMPONENTS; otherwise null
+   * @param link the leaf, for Javadoc
+   */
+  record Child(
+      String leaf,
+      List<String> arguments,
+      TypeName resultType,
+      boolean returnsVoid,
+      String variable,
+      LinkTarget link) {}
+
+  /** A method as a Javadoc {@code {@link}} names it: erased parameter types. */
+  record LinkTarget(TypeName owner, String method, List<TypeName> erasedParameters) {}
+}

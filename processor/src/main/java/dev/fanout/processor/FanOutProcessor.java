@@ -1,0 +1,205 @@
+package dev.fanout.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * Fanout's annotation processor: for each interface with abstract {@code @FanOut} methods (declared
+ * or inherited) it generates an abstract class {@code <Interface>FanOut} implementing them over a
+ * {@code TaskGroup}, and reports every misuse as a compile error on the element to change.
+ *
+ * <p>It never claims annotations. Interfaces whose signatures mention types that do not exist yet
+ * (another processor may still generate them) are deferred to a later round by name. An unexpected
+ * exception becomes an {@code [FanOut/InternalError]} diagnostic with its stack trace, never a
+ * crash of the compiler.
+ */
+@AutoService(Processor.class)
+public final class FanOutProcessor extends AbstractProcessor {
+  /** Interfaces deferred from an earlier round, with the types they were waiting for. */
+  private final Map<String, Set<String>> deferred = new LinkedHashMap<>();
+  /** Interfaces already handled (generated or rejected): each is handled once per compilation. */
+  private final Set<String> handled = new HashSet<>();
+  /** Qualified names of the classes this processor generated. */
+  private final Set<String> generated = new HashSet<>();
+  /** Diagnostics already printed, so that an inherited method's problem is printed once. */
+  private final Set<String> printed = new HashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(FanOutMethodAnalyzer.FAN_OUT);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Element current = null;
+    try {
+      TypeElement fanOut = processingEnv.getElementUtils().getTypeElement(FanOutMethodAnalyzer.FAN_OUT);
+      if (fanOut == null) {
+        return false; // fanout-annotations is not on the class path: nothing can be annotated
+      }
+      ServiceAnalyzer analyzer = new ServiceAnalyzer(processingEnv);
+      Set<String> services = new LinkedHashSet<>(deferred.keySet());
+      deferred.clear();
+      for (Element element : round.getElementsAnnotatedWith(fanOut)) {
+        current = element;
+        TypeElement service = serviceOf((ExecutableElement) element);
+        if (service != null) {
+          services.add(service.getQualifiedName().toString());
+        }
+      }
+      for (TypeElement type : interfacesIn(round)) {
+        current = type;
+        if (!analyzer.fanOutMethods(type).isEmpty()) {
+          services.add(type.getQualifiedName().toString()); // inherits @FanOut methods
+        }
+      }
+      for (String name : services) {
+        if (handled.contains(name)) {
+          continue;
+        }
+        TypeElement service = processingEnv.getElementUtils().getTypeElement(name);
+        current = service;
+        handle(analyzer, name, service);
+      }
+      if (round.processingOver()) {
+        reportNeverResolved();
+      }
+    } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
+      reportInternalError(current, e);
+    }
+    return false;
+  }
+
+  private void handle(ServiceAnalyzer analyzer, String name, TypeElement service) {
+    ServiceAnalyzer.Outcome outcome = analyzer.analyze(service, generated);
+    if (outcome instanceof ServiceAnalyzer.Defer) {
+      deferred.put(name, ((ServiceAnalyzer.Defer) outcome).unresolved());
+      return;
+    }
+    handled.add(name);
+    if (outcome instanceof ServiceAnalyzer.Reject) {
+      ((ServiceAnalyzer.Reject) outcome).report().printTo(processingEnv.getMessager(), printed);
+      return;
+    }
+    ServiceAnalyzer.Generate generate = (ServiceAnalyzer.Generate) outcome;
+    generate.report().printTo(processingEnv.getMessager(), printed);
+    JavaFile file = ServiceWriter.write(generate.model());
+    String className = generate.model().generatedClass().canonicalName();
+    // Exactly one originating element per file: what Gradle's isolating mode relies on.
+    try (Writer writer = processingEnv.getFiler().createSourceFile(className, service).openWriter()) {
+      file.writeTo(writer);
+      generated.add(className);
+    } catch (IOException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              "[FanOut/WriteFailed] could not write "
+                  + generate.model().generatedClass()
+                  + ": "
+                  + e.getMessage(),
+              service);
+    }
+  }
+
+  /**
+   * The interface a {@code @FanOut} method belongs to, or null after reporting why it cannot be
+   * implemented. javac itself rejects {@code @FanOut} on anything but a method.
+   */
+  private TypeElement serviceOf(ExecutableElement method) {
+    Element owner = method.getEnclosingElement();
+    String display = Describe.method(method);
+    if (owner.getKind() != ElementKind.INTERFACE) {
+      error(
+          Message.NOT_IN_INTERFACE,
+          method,
+          display,
+          owner.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+          owner.getSimpleName());
+      return null;
+    }
+    if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+      String why =
+          method.getModifiers().contains(Modifier.DEFAULT)
+              ? "a default method"
+              : method.getModifiers().contains(Modifier.STATIC) ? "static" : "private";
+      error(Message.NOT_ABSTRACT, method, display, why);
+      return null;
+    }
+    return (TypeElement) owner;
+  }
+
+  private void error(Message message, Element element, Object... args) {
+    ValidationReport report = new ValidationReport();
+    report.error(message, element, args);
+    report.printTo(processingEnv.getMessager(), printed);
+  }
+
+  /** Every interface among the round's root elements, nested ones included. */
+  private static Set<TypeElement> interfacesIn(RoundEnvironment round) {
+    Set<TypeElement> found = new LinkedHashSet<>();
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      collectInterfaces(type, found);
+    }
+    return found;
+  }
+
+  private static void collectInterfaces(TypeElement type, Set<TypeElement> found) {
+    if (type.getKind() == ElementKind.INTERFACE) {
+      found.add(type);
+    }
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      collectInterfaces(nested, found);
+    }
+  }
+
+  private void reportNeverResolved() {
+    for (Map.Entry<String, Set<String>> entry : deferred.entrySet()) {
+      TypeElement service = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+      error(
+          Message.UNRESOLVED_TYPE,
+          service,
+          entry.getKey(),
+          String.join(", ", entry.getValue()),
+          ServiceAnalyzer.generatedName(service, processingEnv.getElementUtils()).simpleName());
+    }
+    deferred.clear();
+  }
+
+  private void reportInternalError(Element element, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String where = element == null ? "the round" : element.toString();
+    String text = Message.INTERNAL_ERROR.format(where, trace);
+    if (element != null) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, text, element);
+    } else {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, text);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.fanout.processor;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each has a stable code, printed as {@code
+ * [FanOut/Code]} so that users can search for it and assert it in tests, and a text that names the
+ * element and says how to fix it.
+ */
+enum Message {
+  NOT_IN_INTERFACE(
+      "NotInInterface",
+      "@FanOut applies to abstract methods of interfaces, but %s is declared in %s '%s'. Move it to"
+          + " an interface: Fanout generates the implementation"),
+  NOT_ABSTRACT(
+      "NotAbstract",
+      "@FanOut method %s is %s, so there is nothing to generate. Make it abstract (no body, not"
+          + " static, not private), or remove @FanOut"),
+  INACCESSIBLE_INTERFACE(
+      "InaccessibleInterface",
+      "'%s' is private, so no generated class can implement it. Make it package-private or public"),
+  GENERIC_METHOD(
+      "GenericMethod",
+      "@FanOut method %s declares its own type parameters, which Fanout does not support. Declare"
+          + " them on the interface instead"),
+  NEGATIVE_CONCURRENCY(
+      "NegativeConcurrency",
+      "concurrency = %d on %s is negative. Use a positive limit, or 0 for unbounded"),
+  BAD_TIMEOUT(
+      "BadTimeout",
+      "timeout = \"%s\" on %s is not a positive duration. Write an amount and a unit, such as"
+          + " \"250ms\", \"5s\", \"2m\" or \"1h\", or an ISO-8601 duration such as \"PT5S\""),
+  SEVERAL_EACH(
+      "SeveralEach",
+      "%s marks several parameters with @Each (%s). Mark only the one to fan out over"),
+  EACH_NOT_COLLECTION(
+      "EachNotCollection",
+      "@Each marks parameter '%s' of %s, whose type %s is neither a collection nor an array. Put"
+          + " @Each on the collection or array to fan out over"),
+  SEVERAL_COLLECTIONS(
+      "AmbiguousFanOutParameter",
+      "%s has several collection or array parameters (%s). Mark the one to fan out over with"
+          + " @Each"),
+  SEVERAL_LEAVES_OVER_ELEMENTS(
+      "SeveralLeavesOverElements",
+      "%s fans out over the elements of '%s', which calls one leaf per element, but using names %d"
+          + " leaves (%s). Name one leaf, or remove @Each to fan out over the leaves instead"),
+  NOTHING_TO_FAN_OUT(
+      "NothingToFanOut",
+      "%s has nothing to fan out over: no collection or array parameter, no leaves in 'using' and"
+          + " no record result. Add a collection parameter (one child per element), name leaf"
+          + " methods with using = {...} (one child each), or return a record (one child per"
+          + " component)"),
+  UNSUPPORTED_RESULT(
+      "UnsupportedResult",
+      "%s returns %s, which a fan-out %s with strategy %s cannot produce. %s"),
+  NEEDS_RESULT(
+      "NeedsResult",
+      "strategy %s keeps one child's result, but %s returns void. Return the leaves' result type,"
+          + " or use strategy ALL"),
+  RECORD_NEEDS_ALL(
+      "RecordNeedsAll",
+      "%s builds record %s from every component, which needs strategy ALL, not %s. Use ALL, or"
+          + " fan out over leaves with using = {...}"),
+  CONSUMER_NEEDS_ALL(
+      "ConsumerNeedsAll",
+      "%s passes results to Consumer '%s' as they complete, which needs strategy ALL and a"
+          + " non-void result of several elements or leaves, not %s with %s. Remove the Consumer"
+          + " parameter or use strategy ALL"),
+  CONSUMER_TYPE(
+      "ConsumerType",
+      "Consumer parameter '%s' of %s has type %s, but receives each %s. Declare it as"
+          + " Consumer<? super %s>"),
+  SEVERAL_CONSUMERS(
+      "SeveralConsumers",
+      "%s has several Consumer parameters (%s); at most one receives results as they complete"),
+  NO_LEAF(
+      "NoLeaf",
+      "%s needs a leaf method %s(%s) to call for each child, but %s. Declare it in the"
+          + " interface, or name an existing method with using = \"...\""),
+  AMBIGUOUS_LEAF(
+      "AmbiguousLeaf",
+      "%s could call any of %s for each child. Make their parameter types distinct, or name a"
+          + " distinct method with using = \"...\""),
+  LEAF_RETURN_TYPE(
+      "LeafReturnType",
+      "leaf %s returns %s, but %s needs each child to produce %s. Change the leaf's return type or"
+          + " the @FanOut method's result"),
+  UNDECLARED_EXCEPTION(
+      "UndeclaredException",
+      "leaf %s throws %s, which %s does not declare. Add 'throws %s' to %s so that callers see"
+          + " the leaf's failure with its own type"),
+  GENERIC_THROWS(
+      "GenericThrows",
+      "%s declares 'throws %s', a type variable, which generated code cannot rethrow by type."
+          + " Declare a concrete exception type"),
+  NAME_CLASH(
+      "NameClash",
+      "Fanout generates class %s for '%s', but a type with that name already exists. Rename the"
+          + " existing type or the interface"),
+  UNRESOLVED_TYPE(
+      "UnresolvedType",
+      "'%s' refers to types that never resolved (%s), so Fanout could not generate %s. Fix the"
+          + " missing types; if another processor generates them, make sure it runs"),
+  INTERNAL_ERROR(
+      "InternalError",
+      "Fanout's processor failed while processing '%s'. This is a bug in Fanout: please report it"
+          + " with this trace:%n%s");
+
+  private final String code;
+  private final String format;
+
+  Message(String code, String format) {
+    this.code = code;
+    this.format = format;
+  }
+
+  /** The stable code, such as {@code FanOut/NoLeaf}. */
+  String code() {
+    return "FanOut/" + code;
+  }
+
+  /** The full text: {@code [FanOut/Code] message}. */
+  String format(Object... args) {
+    return "[" + code() + "] " + String.format(format, args);
+  }
+}

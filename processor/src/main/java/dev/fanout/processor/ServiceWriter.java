@@ -1,0 +1,340 @@
+package dev.fanout.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.fanout.processor.FanOutMethodModel.Child;
+import dev.fanout.processor.FanOutMethodModel.Kind;
+import dev.fanout.processor.FanOutMethodModel.LinkTarget;
+import dev.fanout.processor.FanOutMethodModel.Parameter;
+import dev.fanout.processor.FanOutMethodModel.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Renders a {@link ServiceModel} as Java source. Every decision was made by the analyzers; this
+ * class only chooses words and layout, so that the output reads like code a person wrote.
+ */
+final class ServiceWriter {
+  private static final ClassName TASK_GROUP = ClassName.get("dev.fanout", "TaskGroup");
+  private static final ClassName SUBTASK = ClassName.get("dev.fanout", "Subtask");
+  private static final ClassName TASK_GROUP_EXCEPTION =
+      ClassName.get("dev.fanout", "TaskGroupException");
+  private static final ClassName TASK_GROUP_TIMEOUT_EXCEPTION =
+      ClassName.get("dev.fanout", "TaskGroupTimeoutException");
+  private static final ClassName FAN_OUT_EXCEPTIONS =
+      ClassName.get("dev.fanout.internal", "FanOutExceptions");
+  private static final ClassName PROCESSOR =
+      ClassName.get("dev.fanout.processor", "FanOutProcessor");
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
+  private static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
+  private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName SET = ClassName.get("java.util", "Set");
+  private static final ClassName MAP = ClassName.get("java.util", "Map");
+  private static final ClassName DURATION = ClassName.get(Duration.class);
+
+  private ServiceWriter() {}
+
+  static JavaFile write(ServiceModel service) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(service.generatedClass())
+            .addModifiers(Modifier.ABSTRACT)
+            .addTypeVariables(service.typeVariables())
+            .addSuperinterface(service.implementedType())
+            .addJavadoc(
+                "Implements the {@code @FanOut} methods of {@link $T} over a {@link $T}.\n\n"
+                    + "<p>Extend this class and implement the remaining abstract methods:\n"
+                    + "the leaves that each child task calls.\n",
+                service.serviceClass(),
+                TASK_GROUP);
+    if (service.isPublic()) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    if (service.generatedAnnotation() != null) {
+      type.addAnnotation(
+          AnnotationSpec.builder(service.generatedAnnotation())
+              .addMember("value", "$S", PROCESSOR.canonicalName())
+              .build());
+    }
+    for (FanOutMethodModel method : service.methods()) {
+      type.addMethod(method(service, method));
+    }
+    return JavaFile.builder(service.generatedClass().packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private static MethodSpec method(ServiceModel service, FanOutMethodModel m) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(m.name())
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(m.returnType())
+            .addExceptions(m.thrownTypes())
+            .varargs(m.varargs())
+            .addJavadoc(javadoc(service, m));
+    for (Parameter parameter : m.parameters()) {
+      method.addParameter(parameter.type(), parameter.name());
+    }
+    if (m.fanned() != null) {
+      method.addStatement("$T.requireNonNull($N, $S)", OBJECTS, m.fanned().name(), m.fanned().name());
+    }
+    if (m.consumer() != null) {
+      method.addStatement(
+          "$T.requireNonNull($N, $S)", OBJECTS, m.consumer().name(), m.consumer().name());
+    }
+    method.beginControlFlow(
+        "try ($T<$T> group =\n$>$>$L$<$<)", TASK_GROUP, m.childType(), openGroup(m));
+    spawnChildren(method, m);
+    combineResults(method, m);
+    translateFailures(method, m);
+    method.endControlFlow();
+    return method.build();
+  }
+
+  /** The builder chain, one call per line as google-java-format lays it out. */
+  private static CodeBlock openGroup(FanOutMethodModel m) {
+    CodeBlock.Builder open =
+        CodeBlock.builder().add("$T.builder()\n$>$>.name($S)", TASK_GROUP, m.groupName());
+    if (m.concurrency() > 0) {
+      open.add("\n.concurrency($L)", m.concurrency());
+    }
+    if (m.timeout() != null) {
+      open.add("\n.timeout($L)", duration(m.timeout()));
+    }
+    return open.add("\n.open()$<$<").build();
+  }
+
+  /** The shortest exact {@code Duration} factory call: {@code Duration.ofSeconds(5)}. */
+  private static CodeBlock duration(Duration d) {
+    if (d.getNano() == 0 && d.getSeconds() % 3600 == 0) {
+      return CodeBlock.of("$T.ofHours($L)", DURATION, d.toHours());
+    }
+    if (d.getNano() == 0 && d.getSeconds() % 60 == 0) {
+      return CodeBlock.of("$T.ofMinutes($L)", DURATION, d.toMinutes());
+    }
+    if (d.getNano() == 0) {
+      return CodeBlock.of("$T.ofSeconds($L)", DURATION, d.getSeconds());
+    }
+    if (d.getNano() % 1_000_000 == 0) {
+      return CodeBlock.of("$T.ofMillis($L)", DURATION, d.toMillis());
+    }
+    return CodeBlock.of("$T.ofNanos($LL)", DURATION, d.toNanos());
+  }
+
+  private static void spawnChildren(MethodSpec.Builder method, FanOutMethodModel m) {
+    switch (m.kind()) {
+      case ELEMENTS:
+        {
+          Child child = m.children().get(0);
+          method.beginControlFlow("for ($T $N : $N)", m.elementType(), m.elementVariable(), m.fanned().name());
+          if (m.result() == Result.MAP) {
+            spawn(method, child, CodeBlock.of("group.spawn($N, ", m.elementVariable()));
+          } else {
+            spawn(method, child, CodeBlock.of("group.spawn("));
+          }
+          method.endControlFlow();
+          break;
+        }
+      case METHODS:
+        for (Child child : m.children()) {
+          spawn(method, child, CodeBlock.of("group.spawn("));
+        }
+        break;
+      case COMPONENTS:
+        for (Child child : m.children()) {
+          spawn(
+              method,
+              child,
+              CodeBlock.of("$T<$T> $N = group.spawn(", SUBTASK, child.resultType(), child.variable()));
+        }
+        break;
+      default:
+        throw new AssertionError(m.kind());
+    }
+  }
+
+  /** {@code prefix() -> leaf(args));}, with a block body that returns null for a void leaf. */
+  private static void spawn(MethodSpec.Builder method, Child child, CodeBlock prefix) {
+    CodeBlock call = CodeBlock.of("$N($L)", child.leaf(), String.join(", ", child.arguments()));
+    if (child.returnsVoid()) {
+      method.addCode(prefix);
+      method.addCode("() -> {\n$>$L;\nreturn null;\n$<});\n", call);
+    } else {
+      method.addStatement("$L() -> $L)", prefix, call);
+    }
+  }
+
+  private static void combineResults(MethodSpec.Builder method, FanOutMethodModel m) {
+    if (m.kind() == Kind.ELEMENTS) {
+      method.beginControlFlow("if (group.size() == 0)");
+      switch (m.result()) {
+        case LIST:
+          method.addStatement("return $T.of()", LIST);
+          break;
+        case SET:
+          method.addStatement("return $T.of()", SET);
+          break;
+        case MAP:
+          method.addStatement("return $T.of()", MAP);
+          break;
+        case VOID:
+          method.addStatement("return");
+          break;
+        default:
+          method.addStatement(
+              "throw new $T($S)",
+              IllegalArgumentException.class,
+              m.fanned().name() + " is empty: " + m.strategy() + " needs an element");
+      }
+      method.endControlFlow();
+    }
+    if (m.consumer() != null) {
+      method.beginControlFlow("for ($T<$T> done : group)", SUBTASK, m.childType());
+      method.addStatement("$N.accept(done.get())", m.consumer().name());
+      method.endControlFlow();
+    }
+    switch (m.result()) {
+      case LIST:
+        method.addStatement("return group.all()");
+        break;
+      case SET:
+        method.addStatement(
+            "return $T.unmodifiableSet(new $T<>(group.all()))", COLLECTIONS, LINKED_HASH_SET);
+        break;
+      case MAP:
+        method.addStatement("return group.allKeyed()");
+        break;
+      case VOID:
+        method.addStatement("group.all()");
+        break;
+      case SINGLE:
+        method.addStatement("return group.$L()", m.strategy().name().toLowerCase(Locale.ROOT));
+        break;
+      case RECORD:
+        {
+          method.addStatement("group.all()");
+          List<CodeBlock> components = new ArrayList<>();
+          for (Child child : m.children()) {
+            components.add(CodeBlock.of("$N.get()", child.variable()));
+          }
+          TypeName record = m.returnType();
+          method.addStatement(
+              "return new $T$L($L)",
+              record instanceof ParameterizedTypeName ? ((ParameterizedTypeName) record).rawType() : record,
+              record instanceof ParameterizedTypeName ? "<>" : "",
+              CodeBlock.join(components, ", "));
+          break;
+        }
+      default:
+        throw new AssertionError(m.result());
+    }
+  }
+
+  /** The catch clauses that give back the interface method's own exception contract. */
+  private static void translateFailures(MethodSpec.Builder method, FanOutMethodModel m) {
+    method.nextControlFlow("catch ($T e)", TASK_GROUP_EXCEPTION);
+    if (m.rethrown().isEmpty()) {
+      method.addStatement(
+          "throw $T.unchecked($T.firstFailure(e), e)", FAN_OUT_EXCEPTIONS, FAN_OUT_EXCEPTIONS);
+    } else {
+      method.addStatement("$T failure = $T.firstFailure(e)", Throwable.class, FAN_OUT_EXCEPTIONS);
+      for (TypeName checked : m.rethrown()) {
+        method.beginControlFlow("if (failure instanceof $T)", checked);
+        method.addStatement("throw ($T) failure", checked);
+        method.endControlFlow();
+      }
+      method.addStatement("throw $T.unchecked(failure, e)", FAN_OUT_EXCEPTIONS);
+    }
+    if (m.declaresTimeout()) {
+      method.nextControlFlow("catch ($T e)", TASK_GROUP_TIMEOUT_EXCEPTION);
+      method.addStatement("throw $T.timeout(e)", FAN_OUT_EXCEPTIONS);
+    }
+    if (!m.declaresInterrupted()) {
+      method.nextControlFlow("catch ($T e)", InterruptedException.class);
+      method.addStatement("$T.currentThread().interrupt()", Thread.class);
+      method.addStatement("throw $T.interrupted($S, e)", FAN_OUT_EXCEPTIONS, m.groupName());
+    }
+  }
+
+  /** Javadoc with a line per clause: JavaPoet cannot wrap inside a comment. */
+  private static CodeBlock javadoc(ServiceModel service, FanOutMethodModel m) {
+    CodeBlock.Builder doc = CodeBlock.builder();
+    doc.add("Implements {@link $L}:\n", link(m.link()));
+    switch (m.kind()) {
+      case ELEMENTS:
+        doc.add("one child per element of {@code $L},\n", m.fanned().name());
+        doc.add("each calling {@link $L}", link(m.children().get(0).link()));
+        break;
+      case METHODS:
+        doc.add("one child for each of");
+        for (int i = 0; i < m.children().size(); i++) {
+          doc.add(i == 0 ? "\n" : i == m.children().size() - 1 ? " and\n" : ",\n");
+          doc.add("{@link $L}", link(m.children().get(i).link()));
+        }
+        break;
+      case COMPONENTS:
+        doc.add("one child per component of {@link $T},\n", rawType(m.returnType()));
+        doc.add("each calling the method of the same name");
+        break;
+      default:
+        throw new AssertionError(m.kind());
+    }
+    if (m.concurrency() > 0) {
+      doc.add(",\nat most $L at a time", m.concurrency());
+    }
+    doc.add(".\n\n<p>");
+    switch (m.strategy()) {
+      case ALL:
+        doc.add("Strategy ALL: every child must succeed");
+        if (m.result() == Result.LIST || m.result() == Result.SET) {
+          doc.add(m.kind() == Kind.METHODS ? "; results in {@code using} order" : "; results in input order");
+        } else if (m.result() == Result.MAP) {
+          doc.add("; each element maps to its result");
+        }
+        doc.add(".\nThe first failure cancels the other children");
+        break;
+      case RACE:
+        doc.add("Strategy RACE: the first child to settle, success or failure, decides;\n");
+        doc.add("the other children are cancelled");
+        break;
+      case ANY:
+        doc.add("Strategy ANY: the first child to succeed decides; the other children are cancelled.\n");
+        doc.add("If every child fails, the first failure is thrown with the others suppressed");
+        break;
+      default:
+        throw new AssertionError(m.strategy());
+    }
+    doc.add(".\nReturns only after every child has terminated");
+    if (m.timeout() != null) {
+      doc.add("; gives up after $L", m.timeout().toString().substring(2).toLowerCase(Locale.ROOT));
+    }
+    doc.add(".\n");
+    if (m.consumer() != null) {
+      doc.add("\n<p>{@code $L} receives each result as it completes, on the calling thread.\n", m.consumer().name());
+    }
+    return doc.build();
+  }
+
+  private static CodeBlock link(LinkTarget target) {
+    List<CodeBlock> parameters = new ArrayList<>();
+    for (TypeName parameter : target.erasedParameters()) {
+      parameters.add(CodeBlock.of("$T", parameter));
+    }
+    return CodeBlock.of("$T#$L($L)", target.owner(), target.method(), CodeBlock.join(parameters, ", "));
+  }
+
+  private static TypeName rawType(TypeName type) {
+    return type instanceof ParameterizedTypeName ? ((ParameterizedTypeName) type).rawType() : type;
+  }
+}

@@ -1,0 +1,444 @@
+package dev.fanout.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.fanout.processor.Compilations.compile;
+import static dev.fanout.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per diagnostic: the code, the file and line the user must change, and the fix the
+ * message proposes.
+ */
+class DiagnosticsTest {
+  private static final String[] IMPORTS = {
+    "import dev.fanout.annotation.*;",
+    "import java.io.IOException;",
+    "import java.util.*;",
+    "import java.util.function.Consumer;",
+  };
+
+  /** Compiles {@code test.S} from {@code lines} (after the imports) and expects exactly one error. */
+  private static String expectError(String code, String line, String... lines) {
+    List<String> all = new ArrayList<>(List.of(IMPORTS));
+    all.addAll(List.of(lines));
+    JavaFileObject source = source("test.S", all.toArray(new String[0]));
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[FanOut/" + code + "]").inFile(source).onLineContaining(line);
+    assertThat(compilation).hadErrorCount(1);
+    return compilation.errors().get(0).getMessage(null);
+  }
+
+  @Test
+  void fanOutOnAClassMethod() {
+    String message =
+        expectError(
+            "NotInInterface",
+            "List<String> all(",
+            "abstract class S {",
+            "  abstract String one(String id);",
+            "  @FanOut(using = \"one\") abstract List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("Move it to an interface");
+  }
+
+  @Test
+  void fanOutOnADefaultMethod() {
+    String message =
+        expectError(
+            "NotAbstract",
+            "List<String> all(",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\") default List<String> all(List<String> ids) { return ids; }",
+            "}");
+    assertThat(message).contains("all(List<String>) is a default method");
+  }
+
+  @Test
+  void fanOutOnAStaticMethod() {
+    expectError(
+        "NotAbstract",
+        "static List<String>",
+        "interface S {",
+        "  @FanOut static List<String> all(List<String> ids) { return ids; }",
+        "}");
+  }
+
+  @Test
+  void fanOutOnAClassIsRejectedByTheCompilerItself() {
+    JavaFileObject source =
+        source("test.S", "import dev.fanout.annotation.FanOut;", "@FanOut interface S {}");
+    assertThat(compile(source)).hadErrorContaining("not applicable").inFile(source).onLine(4);
+  }
+
+  @Test
+  void aPrivateNestedInterface() {
+    String message =
+        expectError(
+            "InaccessibleInterface",
+            "private interface Inner",
+            "class S {",
+            "  private interface Inner {",
+            "    String one(String id);",
+            "    @FanOut(using = \"one\") List<String> all(List<String> ids);",
+            "  }",
+            "}");
+    assertThat(message).contains("'S.Inner' is private");
+  }
+
+  @Test
+  void aGenericFanOutMethod() {
+    expectError(
+        "GenericMethod",
+        "<T> List<T> all",
+        "interface S {",
+        "  <T> T one(T id);",
+        "  @FanOut(using = \"one\") <T> List<T> all(List<T> ids);",
+        "}");
+  }
+
+  @Test
+  void aNegativeConcurrencyIsReportedOnTheValue() {
+    String message =
+        expectError(
+            "NegativeConcurrency",
+            "concurrency = -1",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(",
+            "      using = \"one\",",
+            "      concurrency = -1)",
+            "  List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("or 0 for unbounded");
+  }
+
+  @Test
+  void anUnparsableTimeoutIsReportedOnTheValue() {
+    String message =
+        expectError(
+            "BadTimeout",
+            "timeout = \"soon\"",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(",
+            "      timeout = \"soon\",",
+            "      using = \"one\")",
+            "  List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("\"250ms\", \"5s\"");
+  }
+
+  @Test
+  void aZeroTimeoutIsNotADuration() {
+    expectError(
+        "BadTimeout",
+        "timeout = \"0s\"",
+        "interface S {",
+        "  String one(String id);",
+        "  @FanOut(timeout = \"0s\", using = \"one\") List<String> all(List<String> ids);",
+        "}");
+  }
+
+  @Test
+  void severalParametersMarkedEach() {
+    expectError(
+        "SeveralEach",
+        "List<String> all(",
+        "interface S {",
+        "  String one(String a, String b);",
+        "  @FanOut(using = \"one\") List<String> all(@Each List<String> a, @Each List<String> b);",
+        "}");
+  }
+
+  @Test
+  void eachOnSomethingThatIsNotACollection() {
+    String message =
+        expectError(
+            "EachNotCollection",
+            "@Each String id",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\")",
+            "  List<String> all(",
+            "      @Each String id);",
+            "}");
+    assertThat(message).contains("Put @Each on the collection or array");
+  }
+
+  @Test
+  void severalCollectionsWithoutEach() {
+    String message =
+        expectError(
+            "AmbiguousFanOutParameter",
+            "List<String> all(",
+            "interface S {",
+            "  String one(String id, List<String> tags);",
+            "  @FanOut(using = \"one\") List<String> all(List<String> ids, List<String> tags);",
+            "}");
+    assertThat(message).contains("Mark the one to fan out over with @Each");
+  }
+
+  @Test
+  void severalLeavesOverElements() {
+    expectError(
+        "SeveralLeavesOverElements",
+        "using = {\"a\", \"b\"}",
+        "interface S {",
+        "  String a(String id);",
+        "  String b(String id);",
+        "  @FanOut(",
+        "      using = {\"a\", \"b\"})",
+        "  List<String> all(@Each List<String> ids);",
+        "}");
+  }
+
+  @Test
+  void nothingToFanOutOver() {
+    String message =
+        expectError(
+            "NothingToFanOut",
+            "String get(",
+            "interface S {",
+            "  @FanOut String get(String id);",
+            "}");
+    assertThat(message).contains("return a record (one child per component)");
+  }
+
+  @Test
+  void aResultShapeAllCannotProduce() {
+    String message =
+        expectError(
+            "UnsupportedResult",
+            "String all(",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\") String all(List<String> ids);",
+            "}");
+    assertThat(message).contains("Return List<R> or Set<R>");
+  }
+
+  @Test
+  void aMapWhoseKeysAreNotTheElements() {
+    String message =
+        expectError(
+            "UnsupportedResult",
+            "Map<Integer, String> all(",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\") Map<Integer, String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("declare Map<String, ...>");
+  }
+
+  @Test
+  void raceOnVoid() {
+    expectError(
+        "NeedsResult",
+        "strategy = Strategy.RACE",
+        "interface S {",
+        "  void one(String id);",
+        "  @FanOut(",
+        "      strategy = Strategy.RACE,",
+        "      using = \"one\")",
+        "  void all(List<String> ids);",
+        "}");
+  }
+
+  @Test
+  void anyOverRecordComponents() {
+    expectError(
+        "RecordNeedsAll",
+        "strategy = Strategy.ANY",
+        "interface S {",
+        "  record Both(String a, String b) {}",
+        "  String a(long id);",
+        "  String b(long id);",
+        "  @FanOut(",
+        "      strategy = Strategy.ANY)",
+        "  Both both(long id);",
+        "}");
+  }
+
+  @Test
+  void aConsumerWithRace() {
+    expectError(
+        "ConsumerNeedsAll",
+        "Consumer<String> each",
+        "interface S {",
+        "  String one(String id);",
+        "  @FanOut(strategy = Strategy.RACE, using = \"one\")",
+        "  String first(List<String> ids,",
+        "      Consumer<String> each);",
+        "}");
+  }
+
+  @Test
+  void aConsumerOfTheWrongType() {
+    String message =
+        expectError(
+            "ConsumerType",
+            "Consumer<Integer> each",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\")",
+            "  List<String> all(List<String> ids,",
+            "      Consumer<Integer> each);",
+            "}");
+    assertThat(message).contains("Declare it as Consumer<? super String>");
+  }
+
+  @Test
+  void severalConsumers() {
+    expectError(
+        "SeveralConsumers",
+        "List<String> all(",
+        "interface S {",
+        "  String one(String id);",
+        "  @FanOut(using = \"one\") List<String> all(List<String> ids, Consumer<String> a, Consumer<String> b);",
+        "}");
+  }
+
+  @Test
+  void aMissingLeaf() {
+    String message =
+        expectError(
+            "NoLeaf",
+            "List<String> fetch(",
+            "interface S {",
+            "  @FanOut List<String> fetch(List<String> ids);",
+            "}");
+    assertThat(message).contains("needs a leaf method fetch(String)");
+    assertThat(message).contains("the interface has no method named 'fetch'");
+  }
+
+  @Test
+  void aLeafWithTheWrongParametersListsTheCandidatesTried() {
+    String message =
+        expectError(
+            "NoLeaf",
+            "using = \"one\"",
+            "interface S {",
+            "  String one(int id);",
+            "  String one(String id, String extra);",
+            "  @FanOut(",
+            "      using = \"one\")",
+            "  List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("none of the candidates tried fits: one(int), one(String, String)");
+  }
+
+  @Test
+  void anAmbiguousLeaf() {
+    String message =
+        expectError(
+            "AmbiguousLeaf",
+            "List<String> all(",
+            "interface S {",
+            "  String one(CharSequence id);",
+            "  String one(Comparable<String> id);",
+            "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("one(CharSequence) and one(Comparable<String>)");
+  }
+
+  @Test
+  void aLeafWhoseResultDoesNotFit() {
+    String message =
+        expectError(
+            "LeafReturnType",
+            "List<String> all(",
+            "interface S {",
+            "  int one(String id);",
+            "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("leaf one(String) returns int");
+  }
+
+  @Test
+  void aRecordComponentWhoseLeafDoesNotFit() {
+    String message =
+        expectError(
+            "LeafReturnType",
+            "Both both(",
+            "interface S {",
+            "  record Both(String a, long b) {}",
+            "  String a(long id);",
+            "  String b(long id);",
+            "  @FanOut Both both(long id);",
+            "}");
+    assertThat(message).contains("for component 'b'");
+  }
+
+  @Test
+  void aLeafExceptionTheFanOutMethodDoesNotDeclare() {
+    String message =
+        expectError(
+            "UndeclaredException",
+            "List<String> all(",
+            "interface S {",
+            "  String one(String id) throws IOException;",
+            "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("Add 'throws IOException' to all");
+  }
+
+  @Test
+  void aThrownTypeVariable() {
+    expectError(
+        "GenericThrows",
+        "List<String> all(",
+        "interface S<X extends Exception> {",
+        "  String one(String id) throws X;",
+        "  @FanOut(using = \"one\") List<String> all(List<String> ids) throws X;",
+        "}");
+  }
+
+  @Test
+  void aGeneratedNameThatIsAlreadyTaken() {
+    JavaFileObject service =
+        source(
+            "test.S",
+            "import dev.fanout.annotation.FanOut;",
+            "import java.util.List;",
+            "public interface S {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
+            "}");
+    JavaFileObject clash = source("test.SFanOut", "class SFanOut {}");
+    Compilation compilation = compile(service, clash);
+    assertThat(compilation).hadErrorContaining("[FanOut/NameClash]").inFile(service).onLineContaining("interface S");
+  }
+
+  @Test
+  void noDiagnosticIsPrintedTwiceForAnInheritedMethod() {
+    JavaFileObject source =
+        source(
+            "test.S",
+            "import dev.fanout.annotation.FanOut;",
+            "import java.util.List;",
+            "interface S {",
+            "  @FanOut List<String> fetch(List<String> ids);",
+            "  interface Sub extends S {}",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[FanOut/NoLeaf]");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void errorsAreErrorsNotWarnings() {
+    JavaFileObject source =
+        source("test.S", "import dev.fanout.annotation.FanOut;", "interface S { @FanOut String get(String id); }");
+    Compilation compilation = compile(source);
+    assertThat(compilation.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count())
+        .isEqualTo(1);
+  }
+}

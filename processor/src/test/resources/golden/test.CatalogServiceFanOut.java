@@ -1,0 +1,244 @@
+package test;
+
+import dev.fanout.Subtask;
+import dev.fanout.TaskGroup;
+import dev.fanout.TaskGroupException;
+import dev.fanout.TaskGroupTimeoutException;
+import dev.fanout.internal.FanOutExceptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javax.annotation.processing.Generated;
+
+/**
+ * Implements the {@code @FanOut} methods of {@link CatalogService} over a {@link TaskGroup}.
+ *
+ * <p>Extend this class and implement the remaining abstract methods:
+ * the leaves that each child task calls.
+ */
+@Generated("dev.fanout.processor.FanOutProcessor")
+public abstract class CatalogServiceFanOut implements CatalogService {
+  /**
+   * Implements {@link CatalogService#product(List, long)}:
+   * one child per element of {@code replicas},
+   * each calling {@link CatalogService#product(CatalogService.Replica, long)}.
+   *
+   * <p>Strategy RACE: the first child to settle, success or failure, decides;
+   * the other children are cancelled.
+   * Returns only after every child has terminated.
+   */
+  @Override
+  public CatalogService.Product product(List<CatalogService.Replica> replicas, long id) throws
+      IOException {
+    Objects.requireNonNull(replicas, "replicas");
+    try (TaskGroup<CatalogService.Product> group =
+        TaskGroup.builder()
+            .name("CatalogService.product")
+            .open()) {
+      for (CatalogService.Replica replica : replicas) {
+        group.spawn(() -> product(replica, id));
+      }
+      if (group.size() == 0) {
+        throw new IllegalArgumentException("replicas is empty: RACE needs an element");
+      }
+      return group.race();
+    } catch (TaskGroupException e) {
+      Throwable failure = FanOutExceptions.firstFailure(e);
+      if (failure instanceof IOException) {
+        throw (IOException) failure;
+      }
+      throw FanOutExceptions.unchecked(failure, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FanOutExceptions.interrupted("CatalogService.product", e);
+    }
+  }
+
+  /**
+   * Implements {@link CatalogService#search(String)}:
+   * one child for each of
+   * {@link CatalogService#searchAlpha(String)} and
+   * {@link CatalogService#searchBeta(String)}.
+   *
+   * <p>Strategy ANY: the first child to succeed decides; the other children are cancelled.
+   * If every child fails, the first failure is thrown with the others suppressed.
+   * Returns only after every child has terminated; gives up after 0.25s.
+   */
+  @Override
+  public CatalogService.SearchResult search(String query) throws IOException, TimeoutException,
+      InterruptedException {
+    try (TaskGroup<CatalogService.SearchResult> group =
+        TaskGroup.builder()
+            .name("CatalogService.search")
+            .timeout(Duration.ofMillis(250))
+            .open()) {
+      group.spawn(() -> searchAlpha(query));
+      group.spawn(() -> searchBeta(query));
+      return group.any();
+    } catch (TaskGroupException e) {
+      Throwable failure = FanOutExceptions.firstFailure(e);
+      if (failure instanceof IOException) {
+        throw (IOException) failure;
+      }
+      if (failure instanceof TimeoutException) {
+        throw (TimeoutException) failure;
+      }
+      if (failure instanceof InterruptedException) {
+        throw (InterruptedException) failure;
+      }
+      throw FanOutExceptions.unchecked(failure, e);
+    } catch (TaskGroupTimeoutException e) {
+      throw FanOutExceptions.timeout(e);
+    }
+  }
+
+  /**
+   * Implements {@link CatalogService#prices(Set)}:
+   * one child per element of {@code skus},
+   * each calling {@link CatalogService#price(String)},
+   * at most 4 at a time.
+   *
+   * <p>Strategy ALL: every child must succeed; each element maps to its result.
+   * The first failure cancels the other children.
+   * Returns only after every child has terminated.
+   */
+  @Override
+  public Map<String, CatalogService.Price> prices(Set<String> skus) {
+    Objects.requireNonNull(skus, "skus");
+    try (TaskGroup<CatalogService.Price> group =
+        TaskGroup.builder()
+            .name("CatalogService.prices")
+            .concurrency(4)
+            .open()) {
+      for (String sku : skus) {
+        group.spawn(sku, () -> price(sku));
+      }
+      if (group.size() == 0) {
+        return Map.of();
+      }
+      return group.allKeyed();
+    } catch (TaskGroupException e) {
+      throw FanOutExceptions.unchecked(FanOutExceptions.firstFailure(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FanOutExceptions.interrupted("CatalogService.prices", e);
+    }
+  }
+
+  /**
+   * Implements {@link CatalogService#distinctPrices(String[])}:
+   * one child per element of {@code skus},
+   * each calling {@link CatalogService#price(String)}.
+   *
+   * <p>Strategy ALL: every child must succeed; results in input order.
+   * The first failure cancels the other children.
+   * Returns only after every child has terminated.
+   */
+  @Override
+  public Set<CatalogService.Price> distinctPrices(String... skus) {
+    Objects.requireNonNull(skus, "skus");
+    try (TaskGroup<CatalogService.Price> group =
+        TaskGroup.builder()
+            .name("CatalogService.distinctPrices")
+            .open()) {
+      for (String sku : skus) {
+        group.spawn(() -> price(sku));
+      }
+      if (group.size() == 0) {
+        return Set.of();
+      }
+      return Collections.unmodifiableSet(new LinkedHashSet<>(group.all()));
+    } catch (TaskGroupException e) {
+      throw FanOutExceptions.unchecked(FanOutExceptions.firstFailure(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FanOutExceptions.interrupted("CatalogService.distinctPrices", e);
+    }
+  }
+
+  /**
+   * Implements {@link CatalogService#uploadAll(List, List)}:
+   * one child per element of {@code files},
+   * each calling {@link CatalogService#upload(Path, List)},
+   * at most 50 at a time.
+   *
+   * <p>Strategy ALL: every child must succeed.
+   * The first failure cancels the other children.
+   * Returns only after every child has terminated.
+   */
+  @Override
+  public void uploadAll(List<Path> files, List<String> tags) throws IOException {
+    Objects.requireNonNull(files, "files");
+    try (TaskGroup<Void> group =
+        TaskGroup.builder()
+            .name("CatalogService.uploadAll")
+            .concurrency(50)
+            .open()) {
+      for (Path file : files) {
+        group.spawn(() -> {
+          upload(file, tags);
+          return null;
+        });
+      }
+      if (group.size() == 0) {
+        return;
+      }
+      group.all();
+    } catch (TaskGroupException e) {
+      Throwable failure = FanOutExceptions.firstFailure(e);
+      if (failure instanceof IOException) {
+        throw (IOException) failure;
+      }
+      throw FanOutExceptions.unchecked(failure, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FanOutExceptions.interrupted("CatalogService.uploadAll", e);
+    }
+  }
+
+  /**
+   * Implements {@link CatalogService#pricesAsTheyArrive(List, Consumer)}:
+   * one child per element of {@code skus},
+   * each calling {@link CatalogService#price(String)}.
+   *
+   * <p>Strategy ALL: every child must succeed; results in input order.
+   * The first failure cancels the other children.
+   * Returns only after every child has terminated.
+   *
+   * <p>{@code onPrice} receives each result as it completes, on the calling thread.
+   */
+  @Override
+  public List<CatalogService.Price> pricesAsTheyArrive(List<String> skus,
+      Consumer<? super CatalogService.Price> onPrice) {
+    Objects.requireNonNull(skus, "skus");
+    Objects.requireNonNull(onPrice, "onPrice");
+    try (TaskGroup<CatalogService.Price> group =
+        TaskGroup.builder()
+            .name("CatalogService.pricesAsTheyArrive")
+            .open()) {
+      for (String sku : skus) {
+        group.spawn(() -> price(sku));
+      }
+      if (group.size() == 0) {
+        return List.of();
+      }
+      for (Subtask<CatalogService.Price> done : group) {
+        onPrice.accept(done.get());
+      }
+      return group.all();
+    } catch (TaskGroupException e) {
+      throw FanOutExceptions.unchecked(FanOutExceptions.firstFailure(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FanOutExceptions.interrupted("CatalogService.pricesAsTheyArrive", e);
+    }
+  }
+}

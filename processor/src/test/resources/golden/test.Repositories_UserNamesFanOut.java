@@ -1,0 +1,56 @@
+package test;
+
+import dev.fanout.TaskGroup;
+import dev.fanout.TaskGroupException;
+import dev.fanout.internal.FanOutExceptions;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Implements the {@code @FanOut} methods of {@link Repositories.UserNames} over a {@link TaskGroup}.
+ *
+ * <p>Extend this class and implement the remaining abstract methods:
+ * the leaves that each child task calls.
+ */
+@Generated("dev.fanout.processor.FanOutProcessor")
+abstract class Repositories_UserNamesFanOut implements Repositories.UserNames {
+  /**
+   * Implements {@link Repositories.Repository#loadAll(Collection)}:
+   * one child per element of {@code keys},
+   * each calling {@link Repositories.Repository#load(Comparable)},
+   * at most 16 at a time.
+   *
+   * <p>Strategy ALL: every child must succeed; results in input order.
+   * The first failure cancels the other children.
+   * Returns only after every child has terminated.
+   */
+  @Override
+  public List<String> loadAll(Collection<? extends Long> keys) throws IOException {
+    Objects.requireNonNull(keys, "keys");
+    try (TaskGroup<String> group =
+        TaskGroup.builder()
+            .name("Repositories.UserNames.loadAll")
+            .concurrency(16)
+            .open()) {
+      for (Long key : keys) {
+        group.spawn(() -> load(key));
+      }
+      if (group.size() == 0) {
+        return List.of();
+      }
+      return group.all();
+    } catch (TaskGroupException e) {
+      Throwable failure = FanOutExceptions.firstFailure(e);
+      if (failure instanceof IOException) {
+        throw (IOException) failure;
+      }
+      throw FanOutExceptions.unchecked(failure, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FanOutExceptions.interrupted("Repositories.UserNames.loadAll", e);
+    }
+  }
+}

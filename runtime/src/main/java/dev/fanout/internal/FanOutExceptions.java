@@ -1,0 +1,86 @@
+package dev.fanout.internal;
+
+import dev.fanout.TaskGroupException;
+import dev.fanout.TaskGroupTimeoutException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Translates a {@code TaskGroup}'s exceptions back into the exception contract of the interface
+ * method that generated code implements, so that callers' existing {@code catch} blocks keep
+ * working. Called by code that Fanout's annotation processor generates; not API.
+ */
+public final class FanOutExceptions {
+  private FanOutExceptions() {}
+
+  /**
+   * The failure to rethrow for {@code e}: the task failure that settled first, with every other
+   * failure (including those a {@code close()} reported and try-with-resources suppressed onto
+   * {@code e}) attached as suppressed, so none is lost when the wrapper is dropped.
+   */
+  public static Throwable firstFailure(TaskGroupException e) {
+    Throwable first = e.getCause();
+    if (first == null) {
+      return e;
+    }
+    Set<Throwable> attached = Collections.newSetFromMap(new IdentityHashMap<>());
+    attached.add(first);
+    Collections.addAll(attached, first.getSuppressed());
+    for (Throwable other : everyOtherFailure(e)) {
+      if (attached.add(other)) {
+        first.addSuppressed(other);
+      }
+    }
+    return first;
+  }
+
+  private static List<Throwable> everyOtherFailure(TaskGroupException e) {
+    List<Throwable> others = new ArrayList<>(e.failures());
+    for (Throwable suppressed : e.getSuppressed()) {
+      if (suppressed instanceof TaskGroupException) { // e.g. close() reporting late failures
+        others.addAll(((TaskGroupException) suppressed).failures());
+      } else {
+        others.add(suppressed);
+      }
+    }
+    return others;
+  }
+
+  /**
+   * {@code failure} as an unchecked exception to throw: itself if it is a {@link
+   * RuntimeException}, thrown directly if it is an {@link Error}, otherwise (a checked exception
+   * the interface method does not declare) the group's own exception.
+   */
+  public static RuntimeException unchecked(Throwable failure, TaskGroupException e) {
+    if (failure instanceof RuntimeException) {
+      return (RuntimeException) failure;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    return e;
+  }
+
+  /**
+   * For a method that does not declare {@link InterruptedException}: the unchecked exception to
+   * throw after the caller restored the interrupt flag.
+   */
+  public static CancellationException interrupted(String method, InterruptedException e) {
+    CancellationException cancelled =
+        new CancellationException(method + " was interrupted; its child tasks were cancelled");
+    cancelled.initCause(e);
+    return cancelled;
+  }
+
+  /** For a method that declares {@link TimeoutException}: the checked form of a group timeout. */
+  public static TimeoutException timeout(TaskGroupTimeoutException e) {
+    TimeoutException timeout = new TimeoutException(e.getMessage());
+    timeout.initCause(e);
+    return timeout;
+  }
+}
