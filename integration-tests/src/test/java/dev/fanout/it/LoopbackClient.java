@@ -1,6 +1,7 @@
 package dev.fanout.it;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,17 +9,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A thin blocking client over {@link HttpClient}: a non-2xx status is an {@link IOException}. */
-final class LoopbackClient {
+public final class LoopbackClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final LoopbackServer server;
 
-  LoopbackClient(LoopbackServer server) {
+  public LoopbackClient(LoopbackServer server) {
     this.server = server;
   }
 
+  /**
+   * GETs {@code path} for a leaf that declares only {@link IOException}: an interrupt abandons the
+   * request and surfaces as {@link InterruptedIOException}, the interrupt flag restored.
+   */
+  public String fetch(String path) throws IOException {
+    try {
+      return get(path);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted: GET " + path);
+      interrupted.initCause(e);
+      throw interrupted;
+    }
+  }
+
   /** GETs {@code path}; interruptible: an interrupt abandons the request (the server sees it). */
-  String get(String path) throws IOException, InterruptedException {
+  public String get(String path) throws IOException, InterruptedException {
     URI uri = server.uri(path);
     HttpResponse<String> response =
         http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that a client disconnect shows up as a failed write, which is how the server notices a
  * cancelled request.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();

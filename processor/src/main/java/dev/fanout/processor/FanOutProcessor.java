@@ -21,6 +21,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -56,52 +57,60 @@ public final class FanOutProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Element current = null;
-    try {
-      TypeElement fanOut = processingEnv.getElementUtils().getTypeElement(FanOutMethodAnalyzer.FAN_OUT);
-      if (fanOut == null) {
-        return false; // fanout-annotations is not on the class path: nothing can be annotated
-      }
-      ServiceAnalyzer analyzer = new ServiceAnalyzer(processingEnv);
-      Set<String> services = new LinkedHashSet<>(deferred.keySet());
-      deferred.clear();
-      for (Element element : round.getElementsAnnotatedWith(fanOut)) {
-        current = element;
+    Elements elements = processingEnv.getElementUtils();
+    TypeElement fanOut = elements.getTypeElement(FanOutMethodAnalyzer.FAN_OUT);
+    if (fanOut == null) {
+      return false; // fanout-annotations is not on the class path: nothing can be annotated
+    }
+    Set<String> services = new LinkedHashSet<>(deferred.keySet());
+    deferred.clear();
+    for (Element element : round.getElementsAnnotatedWith(fanOut)) {
+      guarded(element, () -> {
         TypeElement service = serviceOf((ExecutableElement) element);
         if (service != null) {
           services.add(service.getQualifiedName().toString());
         }
-      }
-      for (TypeElement type : interfacesIn(round)) {
-        current = type;
-        if (!analyzer.fanOutMethods(type).isEmpty()) {
-          services.add(type.getQualifiedName().toString()); // inherits @FanOut methods
+      });
+    }
+    for (TypeElement type : interfacesIn(round)) {
+      guarded(type, () -> {
+        if (!ServiceAnalyzer.fanOutMethods(type, elements).isEmpty()) {
+          services.add(type.getQualifiedName().toString()); // e.g. inherits @FanOut methods
         }
+      });
+    }
+    for (String name : services) {
+      if (handled.add(name)) {
+        TypeElement service = elements.getTypeElement(name);
+        guarded(service, () -> handle(name, service));
       }
-      for (String name : services) {
-        if (handled.contains(name)) {
-          continue;
-        }
-        TypeElement service = processingEnv.getElementUtils().getTypeElement(name);
-        current = service;
-        handle(analyzer, name, service);
-      }
-      if (round.processingOver()) {
-        reportNeverResolved();
-      }
-    } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
-      reportInternalError(current, e);
+    }
+    if (round.processingOver()) {
+      reportNeverResolved();
     }
     return false;
   }
 
-  private void handle(ServiceAnalyzer analyzer, String name, TypeElement service) {
-    ServiceAnalyzer.Outcome outcome = analyzer.analyze(service, generated);
+  /**
+   * Runs one step; an exception in it (a bug in this processor, or in a wrapped processing
+   * environment) becomes an {@code [FanOut/InternalError]} on {@code element}, and the other
+   * elements are still processed.
+   */
+  private void guarded(Element element, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
+      reportInternalError(element, e);
+    }
+  }
+
+  private void handle(String name, TypeElement service) {
+    ServiceAnalyzer.Outcome outcome = new ServiceAnalyzer(processingEnv).analyze(service, generated);
     if (outcome instanceof ServiceAnalyzer.Defer) {
+      handled.remove(name);
       deferred.put(name, ((ServiceAnalyzer.Defer) outcome).unresolved());
       return;
     }
-    handled.add(name);
     if (outcome instanceof ServiceAnalyzer.Reject) {
       ((ServiceAnalyzer.Reject) outcome).report().printTo(processingEnv.getMessager(), printed);
       return;

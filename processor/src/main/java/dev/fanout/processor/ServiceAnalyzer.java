@@ -55,7 +55,7 @@ final class ServiceAnalyzer {
   }
 
   /** The abstract {@code @FanOut} methods of {@code service}, declared or inherited. */
-  List<ExecutableElement> fanOutMethods(TypeElement service) {
+  static List<ExecutableElement> fanOutMethods(TypeElement service, Elements elements) {
     List<ExecutableElement> found = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(service))) {
       if (method.getModifiers().contains(Modifier.ABSTRACT) && fanOutAnnotation(method) != null) {
@@ -89,7 +89,7 @@ final class ServiceAnalyzer {
 
   Outcome analyze(TypeElement service, Set<String> generatedByUs) {
     DeclaredType serviceType = (DeclaredType) service.asType();
-    List<ExecutableElement> fanOuts = fanOutMethods(service);
+    List<ExecutableElement> fanOuts = fanOutMethods(service, elements);
 
     Set<String> unresolved = new LinkedHashSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(service))) {
