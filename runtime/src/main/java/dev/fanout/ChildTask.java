@@ -53,7 +53,13 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
   /** Next child whose thread has returned from {@link #run()} and awaits a join; group's lock. */
   ChildTask<?> nextExited;
 
-  /** Groups opened by this child's thread and not yet closed, innermost last; guarded by this. */
+  /**
+   * Guards {@link #openedGroups}. A private monitor: users hold the handle and may synchronize on
+   * it, which must not block a cancellation.
+   */
+  private final Object openedGroupsLock = new Object();
+
+  /** Groups opened by this child's thread and not yet closed; guarded by openedGroupsLock. */
   private List<TaskGroup<?>> openedGroups;
 
   ChildTask(TaskGroup<?> group, int index, Object key, Callable<? extends U> callable, State state) {
@@ -71,11 +77,12 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
 
   @Override
   public void run() {
-    CURRENT.set(this);
     U value = null;
     Throwable failure = null;
     boolean started = false;
+    boolean cancelledBeforeFailing = false;
     try {
+      CURRENT.set(this);
       Callable<? extends U> task = callable;
       callable = null; // the result may outlive the task's captures; let them go
       if (!cancelRequested) {
@@ -83,12 +90,26 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
         value = task.call();
       }
     } catch (Throwable t) { // errors too: a StackOverflowError is a failure to report, not to lose
+      // Classified now, when it was thrown: a failure that happened before any cancellation was
+      // requested is a real failure even if it settles after one.
+      cancelledBeforeFailing = cancelRequested;
       failure = t;
     } finally {
-      failure = closeGroupsLeftOpen(failure);
-      CURRENT.remove();
+      try {
+        Throwable leftOpen = closeGroupsLeftOpen(failure);
+        if (leftOpen != failure) {
+          cancelledBeforeFailing = false;
+          failure = leftOpen;
+        }
+        CURRENT.remove();
+        // Settled, this thread only runs bookkeeping and callbacks: a cancellation's interrupt
+        // must not make their blocking calls fail.
+        Thread.interrupted();
+      } finally {
+        group.settleAndHandOver(
+            this, value, failure, !started && failure == null, cancelledBeforeFailing);
+      }
     }
-    group.settleAndHandOver(this, value, failure, !started && failure == null);
   }
 
   /**
@@ -97,7 +118,7 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
    */
   private Throwable closeGroupsLeftOpen(Throwable failure) {
     List<TaskGroup<?>> leftOpen;
-    synchronized (this) {
+    synchronized (openedGroupsLock) {
       if (openedGroups == null || openedGroups.isEmpty()) {
         return failure;
       }
@@ -116,7 +137,7 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
     for (int i = leftOpen.size() - 1; i >= 0; i--) {
       try {
         leftOpen.get(i).close();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // whatever close() throws, the child must still settle
         violation.addSuppressed(e);
       }
     }
@@ -127,24 +148,28 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
   }
 
   /** Records a group opened on this child's thread; false if this child is already cancelled. */
-  synchronized boolean registerOpenedGroup(TaskGroup<?> nested) {
-    if (openedGroups == null) {
-      openedGroups = new ArrayList<>(2);
+  boolean registerOpenedGroup(TaskGroup<?> nested) {
+    synchronized (openedGroupsLock) {
+      if (openedGroups == null) {
+        openedGroups = new ArrayList<>(2);
+      }
+      openedGroups.add(nested);
+      return !cancelRequested;
     }
-    openedGroups.add(nested);
-    return !cancelRequested;
   }
 
-  synchronized void unregisterOpenedGroup(TaskGroup<?> nested) {
-    if (openedGroups != null) {
-      openedGroups.remove(nested);
+  void unregisterOpenedGroup(TaskGroup<?> nested) {
+    synchronized (openedGroupsLock) {
+      if (openedGroups != null) {
+        openedGroups.remove(nested);
+      }
     }
   }
 
   /** Cancels the groups this child opened; called after {@link #cancelRequested} was set. */
   void cancelOpenedGroups() {
     List<TaskGroup<?>> opened;
-    synchronized (this) {
+    synchronized (openedGroupsLock) {
       if (openedGroups == null || openedGroups.isEmpty()) {
         return;
       }
@@ -159,6 +184,7 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
   void settle(State settled, U value, Throwable failure) {
     assert state != null && !state.isSettled() : "settled twice: " + this;
     assert settled.isSettled();
+    this.callable = null; // a task cancelled in the queue never ran: drop its captures too
     this.result = value;
     this.exception = failure;
     this.state = settled;

@@ -174,7 +174,7 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
 
   // Owner-only.
   private Set<Object> keys; // keys used so far, created on the first keyed spawn
-  private Future<?> deadlineTimer; // set once, right after construction
+  private volatile Future<?> deadlineTimer; // set once, right after construction
 
   // Guarded by lock.
   private final List<ChildTask<?>> children; // spawn order; null in discarding mode
@@ -458,17 +458,24 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       throw new IllegalStateException(
           op + " called after seal() of " + describe() + ": a sealed group takes no new tasks");
     }
-    if (key != NO_KEY && keys != null && keys.contains(key)) {
-      throw new IllegalArgumentException(
-          op + ": key '" + key + "' is already used in " + describe() + "; keys must be unique");
+    if (key != NO_KEY) {
+      // Registered before the child exists, so that a key whose hashCode() throws leaves nothing
+      // behind; and outside the lock, since hashCode() and equals() are user code.
+      if (keys == null) {
+        keys = new HashSet<>();
+      }
+      if (!keys.add(key)) {
+        throw new IllegalArgumentException(
+            op + ": key '" + key + "' is already used in " + describe() + "; keys must be unique");
+      }
     }
-    ChildTask<U> child;
+    ChildTask<U> child = null;
     boolean startNow = false;
     ChildTask<?> toReap = null;
     lock.lock();
     try {
       if (cancelReason == null && running >= concurrencyLimit && queue.size() >= queueLimit) {
-        awaitQueueSpaceLocked(op);
+        awaitQueueSpaceLocked(op); // throws CancellationException if the owner is interrupted
       }
       if (cancelReason != null && unlessCancelled) {
         child = null;
@@ -501,15 +508,12 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       assert unsettled == running + queue.size();
     } finally {
       unlockAndRunDueCallbacks();
+      if (child == null && key != NO_KEY) {
+        keys.remove(key); // nothing was spawned under it; user hashCode(), so after unlocking
+      }
     }
     if (child == null) {
       return null; // spawnUnlessCancelled() on a cancelled group
-    }
-    if (key != NO_KEY) {
-      if (keys == null) {
-        keys = new HashSet<>();
-      }
-      keys.add(key);
     }
     if (startNow) {
       startThread(child);
@@ -562,7 +566,7 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
         return;
       } catch (Throwable e) { // "unable to create native thread" is an error, and must fail the task
         child.thread = null;
-        child = settle(child, null, e, false);
+        child = settle(child, null, e, false, child.cancelRequested);
       }
     }
   }
@@ -579,7 +583,11 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
    */
   @SuppressWarnings("unchecked")
   ChildTask<?> settle(
-      ChildTask<?> child, Object value, Throwable failure, boolean cancelledBeforeStart) {
+      ChildTask<?> child,
+      Object value,
+      Throwable failure,
+      boolean cancelledBeforeStart,
+      boolean cancelledBeforeFailing) {
     ChildTask<?> next = null;
     lock.lock();
     try {
@@ -589,39 +597,59 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       } else if (failure == null) {
         outcome = State.SUCCEEDED;
       } else {
-        outcome = child.cancelRequested ? State.CANCELLED : State.FAILED;
+        outcome = cancelledBeforeFailing ? State.CANCELLED : State.FAILED;
       }
+      // First what close() depends on, none of which allocates: the child is settled, counted
+      // and (if it had a thread) queued for its join, whatever happens below.
       ((ChildTask<Object>) child).settle(outcome, value, failure);
       running--;
       unsettled--;
       unlinkRunningLocked(child);
-      recordSettledLocked(child);
       if (child.thread != null) {
         child.nextExited = exitedHead;
         exitedHead = child;
         exitedCount++;
       }
-      applyPolicyLocked();
-      if (cancelReason == null && running < concurrencyLimit) {
-        next = queue.pollFirst();
-        if (next != null) {
-          next.markRunning();
-          running++;
-          linkRunningLocked(next);
+      try {
+        if (outcome == State.FAILED && lostTheRace()) {
+          child.markObserved(); // failed before the cancel, but the winner was already chosen
         }
+        recordSettledLocked(child);
+        applyPolicyLocked();
+      } finally {
+        if (cancelReason == null && running < concurrencyLimit) {
+          next = queue.pollFirst();
+          if (next != null) {
+            next.markRunning();
+            running++;
+            linkRunningLocked(next);
+          }
+        }
+        assert unsettled == running + queue.size();
+        changed.signalAll();
       }
-      assert unsettled == running + queue.size();
-      changed.signalAll();
     } finally {
       unlockAndRunDueCallbacks();
     }
     return next;
   }
 
+  /** Whether the group was cancelled because a wait already had its answer. */
+  private boolean lostTheRace() {
+    return cancelReason == CancelReason.RACE_WON
+        || cancelReason == CancelReason.ANY_SUCCEEDED
+        || cancelReason == CancelReason.QUORUM_REACHED;
+  }
+
   /** Called by a child's thread after run(); starts the child that took its slot, if any. */
   void settleAndHandOver(
-      ChildTask<?> child, Object value, Throwable failure, boolean cancelledBeforeStart) {
-    ChildTask<?> next = settle(child, value, failure, cancelledBeforeStart);
+      ChildTask<?> child,
+      Object value,
+      Throwable failure,
+      boolean cancelledBeforeStart,
+      boolean cancelledBeforeFailing) {
+    ChildTask<?> next =
+        settle(child, value, failure, cancelledBeforeStart, cancelledBeforeFailing);
     if (next != null) {
       startThread(next);
     }
@@ -640,6 +668,7 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
         break;
       case FAILED:
         failedCount++;
+        // (discardedFailures is kept in settle order; reports sort it into spawn order)
         if (firstFailure == null) {
           firstFailure = child;
         }
@@ -710,6 +739,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       case ANY:
         if (firstSuccess != null) {
           cancelLocked(CancelReason.ANY_SUCCEEDED, null);
+        } else if (unsettled == 0 && failedCount > 0) {
+          cancelLocked(CancelReason.TASK_FAILED, null); // every task failed: any() is over too
         }
         break;
       case FIRST:
@@ -776,8 +807,18 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
     try {
       cancelLocked(reason, timeout);
     } finally {
-      unlockAndRunDueCallbacks();
+      if (Thread.currentThread() == owner || isOwnChild(ChildTask.current())) {
+        unlockAndRunDueCallbacks();
+      } else {
+        // Another thread: close() could not wait for callbacks it runs. The owner runs them at
+        // its next call (every owner call does), at the latest in close().
+        lock.unlock();
+      }
     }
+  }
+
+  private boolean isOwnChild(ChildTask<?> child) {
+    return child != null && child.group == this;
   }
 
   private void cancelLocked(CancelReason reason, Duration timeout) {
@@ -792,13 +833,18 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       recordSettledLocked(queued);
     }
     for (ChildTask<?> child = runningHead; child != null; child = child.runNext) {
-      child.cancelRequested = true;
-      // Nested groups first, so that their owner (this child's thread) sees their cancellation
-      // reason before it sees the interrupt.
-      child.cancelOpenedGroups();
-      Thread thread = child.thread;
-      if (thread != null) {
-        thread.interrupt();
+      child.cancelRequested = true; // every child first: this loop cannot fail
+    }
+    for (ChildTask<?> child = runningHead; child != null; child = child.runNext) {
+      try {
+        // Nested groups first, so that their owner (this child's thread) sees their cancellation
+        // reason before it sees the interrupt.
+        child.cancelOpenedGroups();
+      } finally {
+        Thread thread = child.thread;
+        if (thread != null) {
+          thread.interrupt();
+        }
       }
     }
     Future<?> timer = deadlineTimer;
@@ -904,19 +950,13 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
                 + " has none; use spawn(key, task)");
       }
     }
-    return await(
-        Wait.ALL,
-        0,
-        timeoutNanos,
-        op,
-        () -> {
-          throwIfIncompleteLocked(op);
-          Map<K, T> results = new LinkedHashMap<>();
-          for (ChildTask<?> child : children) {
-            results.put((K) child.key, (T) child.result());
-          }
-          return Collections.unmodifiableMap(results);
-        });
+    List<T> results = await(Wait.ALL, 0, timeoutNanos, op, () -> resultsInSpawnOrderLocked(op));
+    // Built after unlocking: the keys' hashCode() and equals() are user code.
+    Map<K, T> byKey = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      byKey.put((K) children.get(i).key, results.get(i));
+    }
+    return Collections.unmodifiableMap(byKey);
   }
 
   /**
@@ -990,8 +1030,7 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
           markAllFailuresObservedLocked();
           if (winner.state() == State.FAILED) {
             throw new TaskGroupException(
-                op + ": the first task to settle, #" + winner.index() + ", failed: "
-                    + winner.failure(),
+                op + ": the first task to settle failed: " + describeFailure(winner),
                 winner.failure(),
                 List.of(winner.failure()));
           }
@@ -1223,16 +1262,15 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       applyPolicyLocked();
       while (!isSatisfiedLocked(kind)) {
         if (cancelReason == CancelReason.TIMEOUT) {
-          throw timeoutLocked(op);
+          throw timeoutLocked(op, timedOutAfter);
         }
         try {
           if (!awaitChangeLocked(callDeadline, timeoutNanos >= 0)) {
             boolean groupDeadlineFirst =
                 hasDeadline && (timeoutNanos < 0 || deadlineNanos - callDeadline <= 0);
-            cancelLocked(
-                CancelReason.TIMEOUT,
-                groupDeadlineFirst ? timeoutBudget : Duration.ofNanos(timeoutNanos));
-            throw timeoutLocked(op);
+            Duration elapsed = groupDeadlineFirst ? timeoutBudget : Duration.ofNanos(timeoutNanos);
+            cancelLocked(CancelReason.TIMEOUT, elapsed);
+            throw timeoutLocked(op, elapsed);
           }
         } catch (InterruptedException e) {
           cancelLocked(CancelReason.OWNER_INTERRUPTED, null);
@@ -1302,20 +1340,41 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
 
   private void throwIfTimeoutCancelledWorkLocked(String op) {
     if (cancelReason == CancelReason.TIMEOUT && cancelledCount > 0) {
-      throw timeoutLocked(op);
+      throw timeoutLocked(op, timedOutAfter);
     }
   }
 
   /** Every failure so far, in spawn order; they count as observed from now on. */
   private List<Throwable> takeFailuresLocked() {
     List<Throwable> failures = new ArrayList<>(failedCount);
-    for (ChildTask<?> child : children != null ? children : discardedFailures) {
-      if (child.state() == State.FAILED) {
-        child.markObserved();
-        failures.add(child.failure());
-      }
+    for (ChildTask<?> child : failedChildrenInSpawnOrderLocked()) {
+      child.markObserved();
+      failures.add(child.failure());
     }
     return failures;
+  }
+
+  private List<ChildTask<?>> failedChildrenInSpawnOrderLocked() {
+    List<ChildTask<?>> failed = new ArrayList<>(failedCount);
+    if (children != null) {
+      for (ChildTask<?> child : children) {
+        if (child.state() == State.FAILED) {
+          failed.add(child);
+        }
+      }
+    } else {
+      failed.addAll(discardedFailures); // settle order: sort into spawn order
+      failed.sort((a, b) -> Integer.compare(a.index(), b.index()));
+    }
+    return failed;
+  }
+
+  /**
+   * Names a failure for a message without calling its toString() or getMessage(), which are user
+   * code and must not run under the lock; the failure itself travels as the cause.
+   */
+  private static String describeFailure(ChildTask<?> failed) {
+    return failed.failure().getClass().getName() + " from task #" + failed.index();
   }
 
   private void markAllFailuresObservedLocked() {
@@ -1326,14 +1385,15 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
 
   private TaskGroupException failureLocked(String message) {
     assert firstFailure != null;
-    Throwable first = firstFailure.failure();
     return new TaskGroupException(
-        message + "; first failure: " + first, first, takeFailuresLocked());
+        message + "; first failure: " + describeFailure(firstFailure),
+        firstFailure.failure(),
+        takeFailuresLocked());
   }
 
   private RuntimeException cancellationLocked(String op) {
     if (cancelReason == CancelReason.TIMEOUT) {
-      return timeoutLocked(op);
+      return timeoutLocked(op, timedOutAfter);
     }
     CancellationException cancelled =
         new CancellationException(
@@ -1342,8 +1402,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
     return cancelled;
   }
 
-  private TaskGroupTimeoutException timeoutLocked(String op) {
-    Duration timeout = timedOutAfter != null ? timedOutAfter : timeoutBudget;
+  private TaskGroupTimeoutException timeoutLocked(String op, Duration elapsed) {
+    Duration timeout = elapsed != null ? elapsed : timeoutBudget;
     return new TaskGroupTimeoutException(
         op
             + " timed out: "
@@ -1392,8 +1452,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
   /**
    * Runs {@code callback} once the group is finished: sealed, cancelled or closed, with every task
    * settled. If it already is, runs it now on the calling thread; otherwise on the thread that
-   * finishes the group (a child's, or the owner's). An exception it throws is reported by {@link
-   * #close()}.
+   * finishes the group (a child's, or the owner's). When {@link #close()} returns, every callback
+   * has run. An exception it throws is reported by {@link #close()}.
    */
   public void onFinished(Runnable callback) {
     Objects.requireNonNull(callback, "callback");
@@ -1409,7 +1469,9 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
         finishedCallbacks.add(callback);
       }
     } finally {
-      lock.unlock();
+      // Also runs it now if the group finished without anyone running its callbacks yet (the
+      // deadline timer and a parent's cascade leave them to the owner).
+      unlockAndRunDueCallbacks();
     }
     if (runNow) {
       runCallbacks(List.of(callback));
@@ -1536,19 +1598,22 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
 
   private void throwUnobservedFailures() {
     List<Throwable> unobserved = new ArrayList<>();
-    Throwable firstToSettle = null;
+    ChildTask<?> firstToSettle = null;
     lock.lock();
     try {
       if (failedCount > 0 && !suppressAll) {
-        for (ChildTask<?> child : children != null ? children : discardedFailures) {
-          if (child.state() == State.FAILED && !child.isObserved()) {
-            child.markObserved();
-            unobserved.add(child.failure());
+        for (ChildTask<?> c = settledHead; c != null && firstToSettle == null; c = c.nextSettled) {
+          if (c.state() == State.FAILED && !c.isObserved()) {
+            firstToSettle = c;
           }
         }
-        for (ChildTask<?> c = settledHead; c != null && firstToSettle == null; c = c.nextSettled) {
-          if (unobserved.contains(c.failure())) {
-            firstToSettle = c.failure();
+        for (ChildTask<?> child : failedChildrenInSpawnOrderLocked()) {
+          if (!child.isObserved()) {
+            if (firstToSettle == null) {
+              firstToSettle = child; // discarding groups keep no settle order
+            }
+            child.markObserved();
+            unobserved.add(child.failure());
           }
         }
       }
@@ -1562,19 +1627,17 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
     if (unobserved.isEmpty()) {
       return;
     }
-    if (firstToSettle == null) {
-      firstToSettle = unobserved.get(0);
-    }
+    Throwable cause = firstToSettle != null ? firstToSettle.failure() : unobserved.get(0);
     throw new TaskGroupException(
         "close(): "
             + unobserved.size()
             + " failure(s) in "
             + describe()
             + " were never observed; first: "
-            + firstToSettle
+            + cause.getClass().getName()
             + ". Wait with all()/allSettled(), read each Subtask, or call suppressErrors() to"
             + " ignore failures on purpose",
-        firstToSettle,
+        cause,
         unobserved);
   }
 

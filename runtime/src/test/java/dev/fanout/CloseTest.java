@@ -131,24 +131,40 @@ class CloseTest {
     assertSame(boom, e.getCause());
   }
 
-  @Test
+  @RepeatedTest(50)
   void onFinishedRunsOnceWhenTheSealedGroupDrains() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch ran = new CountDownLatch(1);
     AtomicInteger runs = new AtomicInteger();
     try (TaskGroup<String> group = TaskGroup.open()) {
       group.spawn(after(release, "x"));
-      group.onFinished(runs::incrementAndGet);
+      group.onFinished(
+          () -> {
+            runs.incrementAndGet();
+            ran.countDown();
+          });
       group.seal();
       assertFalse(group.isFinished());
-      assertEquals(0, runs.get());
+      assertEquals(0, runs.get(), "not before the last task settles");
       release.countDown();
-      group.awaitCompletion();
+      Tasks.await(ran); // runs on the thread that finished the group: here, the child's
       assertTrue(group.isFinished());
-      assertEquals(1, runs.get());
-      group.onFinished(runs::incrementAndGet); // already finished: runs now
+      group.onFinished(runs::incrementAndGet); // already finished: runs now, on this thread
       assertEquals(2, runs.get());
     }
     assertEquals(2, runs.get(), "each callback runs once");
+  }
+
+  @RepeatedTest(50)
+  void everyDueCallbackHasRunWhenCloseReturns() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    try (TaskGroup<String> group = TaskGroup.open()) {
+      group.spawn(() -> "x");
+      group.onFinished(runs::incrementAndGet);
+      group.seal();
+      group.awaitCompletion();
+    }
+    assertEquals(1, runs.get());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.fanout.examples;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,21 @@ final class DemoClient {
 
   DemoClient(DemoServer server) {
     this.server = server;
+  }
+
+  /**
+   * GETs {@code path} for a leaf that declares only {@link IOException}: when the fan-out cancels
+   * this child, the interrupt abandons the request and surfaces as {@link InterruptedIOException}.
+   */
+  String fetch(String path) throws IOException {
+    try {
+      return get(path);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted: GET " + path);
+      interrupted.initCause(e);
+      throw interrupted;
+    }
   }
 
   String get(String path) throws IOException, InterruptedException {

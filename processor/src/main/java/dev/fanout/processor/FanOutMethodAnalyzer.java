@@ -1,12 +1,12 @@
 package dev.fanout.processor;
 
 import com.palantir.javapoet.TypeName;
-import dev.fanout.annotation.Strategy;
 import dev.fanout.processor.FanOutMethodModel.Child;
 import dev.fanout.processor.FanOutMethodModel.Kind;
 import dev.fanout.processor.FanOutMethodModel.LinkTarget;
 import dev.fanout.processor.FanOutMethodModel.Parameter;
 import dev.fanout.processor.FanOutMethodModel.Result;
+import dev.fanout.processor.FanOutMethodModel.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

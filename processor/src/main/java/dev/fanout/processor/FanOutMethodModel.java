@@ -1,7 +1,6 @@
 package dev.fanout.processor;
 
 import com.palantir.javapoet.TypeName;
-import dev.fanout.annotation.Strategy;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,6 +43,16 @@ record FanOutMethodModel(
     boolean declaresInterrupted,
     boolean declaresTimeout,
     LinkTarget link) {
+
+  /**
+   * The strategy, as named by {@code dev.fanout.annotation.Strategy}. A copy, so that the processor
+   * reads annotations by name and runs even when the annotations jar is not on its own path.
+   */
+  enum Strategy {
+    ALL,
+    RACE,
+    ANY
+  }
 
   /** What the children are. */
   enum Kind {

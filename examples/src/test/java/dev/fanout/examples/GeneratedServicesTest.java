@@ -11,15 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The demo's scenarios give the right answers (their timings are the demo's business, not a test's). */
-class ScenariosTest {
+/** The demo's services give the right answers (their timings are the demo's business, not a test's). */
+class GeneratedServicesTest {
   private DemoServer server;
-  private Scenarios scenarios;
+  private DemoClient client;
 
   @BeforeEach
   void start() throws Exception {
     server = new DemoServer();
-    scenarios = new Scenarios(new DemoClient(server));
+    client = new DemoClient(server);
   }
 
   @AfterEach
@@ -30,28 +30,29 @@ class ScenariosTest {
   @Test
   void thumbnailsComeBackInInputOrderWithProgressForEach() throws Exception {
     List<String> ids = IntStream.range(0, 40).mapToObj(i -> "img-" + i).collect(Collectors.toList());
-    List<Integer> progress = new ArrayList<>();
-    List<Scenarios.Thumbnail> thumbnails = scenarios.fetchThumbnails(ids, 8, progress::add);
-    assertEquals(ids, thumbnails.stream().map(Scenarios.Thumbnail::id).collect(Collectors.toList()));
-    assertEquals(IntStream.rangeClosed(1, 40).boxed().collect(Collectors.toList()), progress);
+    List<String> progress = new ArrayList<>();
+    List<ThumbnailService.Thumbnail> thumbnails =
+        new HttpServices.Thumbnails(client).fetchThumbnails(ids, t -> progress.add(t.id()));
+    assertEquals(ids, thumbnails.stream().map(ThumbnailService.Thumbnail::id).collect(Collectors.toList()));
+    assertEquals(40, progress.size());
     assertTrue(thumbnails.stream().allMatch(t -> t.bytes() > 200));
   }
 
   @Test
   void theProfileIsAssembledFromAllThreeServices() throws Exception {
-    Scenarios.Profile profile = scenarios.profile(7);
-    assertEquals("Ada Lovelace", profile.user());
-    assertEquals(List.of("order-17", "order-42"), profile.orders());
-    assertEquals("5 stars: works first time", profile.review());
+    ProfileService.Profile profile = new HttpServices.Profiles(client).profile(7);
+    assertEquals(
+        new ProfileService.Profile("Ada Lovelace", List.of("order-17", "order-42"), "5 stars: works first time"),
+        profile);
   }
 
   @Test
   void theHedgedRequestKeepsTheFastestReplica() throws Exception {
-    assertEquals("product 42 from replica 2", scenarios.hedgedProduct(42));
+    assertEquals("product 42 from replica 2", new HttpServices.Catalog(client).product(List.of(1, 2, 3), 42));
   }
 
   @Test
   void theSearchSkipsTheFailingProvider() throws Exception {
-    assertEquals("beta: 3 results for q=java", scenarios.firstAnswer("java"));
+    assertEquals("beta: 3 results for q=java", new HttpServices.Search(client).search("java"));
   }
 }
