@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  * the leaves that each child task calls.
  */
 @Generated("dev.fanout.processor.FanOutProcessor")
-public abstract class Repositories_RepositoryFanOut<K extends Comparable<K>, V> implements Repositories.Repository<K, V> {
+public abstract class Repositories_RepositoryFanOut<K extends Comparable<K>, V extends Repositories.Value> implements Repositories.Repository<K, V> {
   /**
    * Implements {@link Repositories.Repository#loadAll(Collection)}:
    * one child per element of {@code keys},

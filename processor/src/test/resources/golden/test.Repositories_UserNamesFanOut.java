@@ -28,9 +28,9 @@ abstract class Repositories_UserNamesFanOut implements Repositories.UserNames {
    * Returns only after every child has terminated.
    */
   @Override
-  public List<String> loadAll(Collection<? extends Long> keys) throws IOException {
+  public List<Repositories.Text> loadAll(Collection<? extends Long> keys) throws IOException {
     Objects.requireNonNull(keys, "keys");
-    try (TaskGroup<String> group =
+    try (TaskGroup<Repositories.Text> group =
         TaskGroup.builder()
             .name("Repositories.UserNames.loadAll")
             .concurrency(16)

@@ -8,15 +8,22 @@ import java.util.List;
 public final class Repositories {
   private Repositories() {}
 
-  public interface Repository<K extends Comparable<K>, V> {
+  /** What repositories store: a sealed hierarchy of records, so Sendable. */
+  public sealed interface Value permits Text, Count {}
+
+  public record Text(String text) implements Value {}
+
+  public record Count(long count) implements Value {}
+
+  public interface Repository<K extends Comparable<K>, V extends Value> {
     V load(K key) throws IOException;
 
     @FanOut(concurrency = 16, using = "load")
     List<V> loadAll(Collection<? extends K> keys) throws IOException;
   }
 
-  /** Package-private, and inherits its @FanOut method with K = Long, V = String. */
-  interface UserNames extends Repository<Long, String> {
+  /** Package-private, and inherits its @FanOut method with K = Long, V = Text. */
+  interface UserNames extends Repository<Long, Text> {
     default String describe() {
       return "user names";
     }

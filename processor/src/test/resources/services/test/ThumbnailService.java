@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.List;
 
 public interface ThumbnailService {
-  record Thumbnail(String id, byte[] bytes) {}
+  record Thumbnail(String id, String url) {}
 
   Thumbnail fetchThumbnail(String id) throws IOException;
 

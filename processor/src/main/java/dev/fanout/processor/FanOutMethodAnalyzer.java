@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -56,8 +57,18 @@ final class FanOutMethodAnalyzer {
   private final TypeMirror error;
   private final TypeMirror interruptedException;
   private final TypeMirror timeoutException;
+  private final List<TypeMirror> lazyTypes = new ArrayList<>();
+  private final SendableChecks sendable;
+  private final Predicate<Element> inSource;
 
-  FanOutMethodAnalyzer(ProcessingEnvironment env) {
+  /**
+   * @param sendable the Sendable checks, shared by every analysis of the compilation
+   * @param inSource whether an element is compiled in this round (its diagnostics can point at it)
+   */
+  FanOutMethodAnalyzer(
+      ProcessingEnvironment env, SendableChecks sendable, Predicate<Element> inSource) {
+    this.sendable = sendable;
+    this.inSource = inSource;
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.iterable = erased("java.lang.Iterable");
@@ -66,6 +77,44 @@ final class FanOutMethodAnalyzer {
     this.error = erased("java.lang.Error");
     this.interruptedException = erased("java.lang.InterruptedException");
     this.timeoutException = erased("java.util.concurrent.TimeoutException");
+    for (String lazy :
+        List.of(
+            "java.util.stream.BaseStream",
+            "java.util.Iterator",
+            "java.util.Spliterator",
+            "java.util.concurrent.Future",
+            "java.util.concurrent.CompletionStage",
+            "java.util.concurrent.Callable",
+            "java.util.concurrent.Flow.Publisher",
+            "java.util.function.Supplier")) {
+      lazyTypes.add(erased(lazy));
+    }
+  }
+
+  /** Whether values of {@code type} do their work later: streams, futures, suppliers... */
+  private boolean isLazy(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeMirror erasure = types.erasure(type);
+    return lazyTypes.stream().anyMatch(lazy -> types.isAssignable(erasure, lazy));
+  }
+
+  /** Child results cross threads and must be Sendable; shared arguments should be. */
+  private void checkSendable(
+      Context c, List<ExecutableElement> leaves, Integer fannedIndex, Integer consumerIndex) {
+    for (ExecutableElement leaf : leaves) {
+      sendable.checkChildResult(memberType(c, leaf).getReturnType(), c.method, c.report, inSource);
+    }
+    List<? extends VariableElement> parameters = c.method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      boolean perChild = (fannedIndex != null && i == fannedIndex);
+      boolean consumer = (consumerIndex != null && i == consumerIndex);
+      if (!perChild && !consumer && !SendableAnalysis.isTrusted(parameters.get(i))) {
+        sendable.checkSharedArgument(
+            parameters.get(i), c.signature.getParameterTypes().get(i), c.method, c.report);
+      }
+    }
   }
 
   private TypeMirror erased(String name) {
@@ -132,7 +181,7 @@ final class FanOutMethodAnalyzer {
       AnnotationMirror annotation,
       ValidationReport report) {
     Context c = new Context(service, serviceType, method, annotation, report);
-    int errorsBefore = report.items().size();
+    long errorsBefore = report.blockingErrors();
 
     if (!method.getTypeParameters().isEmpty()) {
       report.error(Message.GENERIC_METHOD, method, c.display);
@@ -150,7 +199,7 @@ final class FanOutMethodAnalyzer {
 
     Integer consumerIndex = consumerIndex(c);
     Integer fannedIndex = fannedIndex(c, using, consumerIndex);
-    if (strategy == null || report.items().size() > errorsBefore) {
+    if (strategy == null || report.blockingErrors() > errorsBefore) {
       return null; // the shape cannot be decided on; the errors so far say why
     }
 
@@ -181,6 +230,12 @@ final class FanOutMethodAnalyzer {
     ResultShape shape = resultShape(c, kind, strategy, elementType);
     if (shape == null) {
       return null;
+    }
+    for (TypeMirror result : List.of(c.signature.getReturnType(), shape.childType())) {
+      if (isLazy(result)) {
+        report.error(Message.LAZY_RESULT, method, c.display, Describe.type(result));
+        return null;
+      }
     }
     if (consumerIndex != null && !consumerFits(c, consumerIndex, kind, strategy, shape)) {
       return null;
@@ -264,9 +319,10 @@ final class FanOutMethodAnalyzer {
 
     checkExceptions(c, leaves);
     List<TypeName> rethrown = rethrownExceptions(c);
-    if (report.items().size() > errorsBefore) {
+    if (report.blockingErrors() > errorsBefore) {
       return null;
     }
+    checkSendable(c, leaves, fannedIndex, consumerIndex);
 
     List<Parameter> parameterModels = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {

@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -45,9 +49,24 @@ public final class FanOutProcessor extends AbstractProcessor {
   /** Diagnostics already printed, so that an inherited method's problem is printed once. */
   private final Set<String> printed = new HashSet<>();
 
+  /** Created in {@link #init}: its memo and "reported once" set span the compilation. */
+  private SendableChecks sendable;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    sendable = new SendableChecks(env);
+    sendable.reportBadOption(env.getMessager());
+  }
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(FanOutMethodAnalyzer.FAN_OUT);
+    return Set.of(FanOutMethodAnalyzer.FAN_OUT, SendableAnalysis.ASSUME_SENDABLE);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return SendableChecks.OPTIONS;
   }
 
   @Override
@@ -62,6 +81,7 @@ public final class FanOutProcessor extends AbstractProcessor {
     if (fanOut == null) {
       return false; // fanout-annotations is not on the class path: nothing can be annotated
     }
+    checkAssumeSendableReasons(round);
     Set<String> services = new LinkedHashSet<>(deferred.keySet());
     deferred.clear();
     for (Element element : round.getElementsAnnotatedWith(fanOut)) {
@@ -79,10 +99,15 @@ public final class FanOutProcessor extends AbstractProcessor {
         }
       });
     }
+    Set<String> inThisRound = new HashSet<>();
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      inThisRound.add(type.getQualifiedName().toString());
+    }
+    Predicate<Element> inSource = element -> inThisRound.contains(outermostType(element));
     for (String name : services) {
       if (handled.add(name)) {
         TypeElement service = elements.getTypeElement(name);
-        guarded(service, () -> handle(name, service));
+        guarded(service, () -> handle(name, service, inSource));
       }
     }
     if (round.processingOver()) {
@@ -104,8 +129,46 @@ public final class FanOutProcessor extends AbstractProcessor {
     }
   }
 
-  private void handle(String name, TypeElement service) {
-    ServiceAnalyzer.Outcome outcome = new ServiceAnalyzer(processingEnv).analyze(service, generated);
+  private static String outermostType(Element element) {
+    Element outermost = null;
+    for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      if (e.getKind().isClass() || e.getKind().isInterface()) {
+        outermost = e;
+      }
+    }
+    return outermost == null ? "" : ((TypeElement) outermost).getQualifiedName().toString();
+  }
+
+  /** {@code @AssumeSendable} vouches for a type; the reason why must be written down. */
+  private void checkAssumeSendableReasons(RoundEnvironment round) {
+    TypeElement assume = processingEnv.getElementUtils().getTypeElement(SendableAnalysis.ASSUME_SENDABLE);
+    if (assume == null) {
+      return;
+    }
+    for (Element element : round.getElementsAnnotatedWith(assume)) {
+      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+        if (!((TypeElement) mirror.getAnnotationType().asElement())
+            .getQualifiedName()
+            .contentEquals(SendableAnalysis.ASSUME_SENDABLE)) {
+          continue;
+        }
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+            mirror.getElementValues().entrySet()) {
+          Object reason = entry.getValue().getValue();
+          if (reason instanceof String && ((String) reason).isBlank()) {
+            ValidationReport report = new ValidationReport();
+            report.error(
+                Message.ASSUME_SENDABLE_REASON, element, mirror, entry.getValue(), element.getSimpleName());
+            report.printTo(processingEnv.getMessager(), printed);
+          }
+        }
+      }
+    }
+  }
+
+  private void handle(String name, TypeElement service, Predicate<Element> inSource) {
+    ServiceAnalyzer.Outcome outcome =
+        new ServiceAnalyzer(processingEnv, sendable, inSource).analyze(service, generated);
     if (outcome instanceof ServiceAnalyzer.Defer) {
       handled.remove(name);
       deferred.put(name, ((ServiceAnalyzer.Defer) outcome).unresolved());

@@ -92,6 +92,25 @@ enum Message {
       "GenericThrows",
       "%s declares 'throws %s', a type variable, which generated code cannot rethrow by type."
           + " Declare a concrete exception type"),
+  NOT_SENDABLE(
+      "NotSendable",
+      "'%s' (result of %s) is not Sendable: %s. %s"),
+  NOT_SENDABLE_MEMBER(
+      "NotSendable",
+      "'%s' makes '%s' (result of %s) not Sendable: %s. %s"),
+  SHARED_ARGUMENT(
+      "SharedArgument",
+      "argument '%s' of type %s is passed to every child of %s, on several threads at once, but"
+          + " is not Sendable: %s. Pass an immutable value, or make sure the children only read it"),
+  LAZY_RESULT(
+      "LazyResult",
+      "%s returns %s, which is evaluated lazily and would run after its task group has closed"
+          + " and cancelled its children. Return the values themselves (a List, a record, ...)"),
+  ASSUME_SENDABLE_REASON(
+      "AssumeSendableNeedsReason",
+      "@AssumeSendable on '%s' has an empty reason. Say why sharing it between threads is safe,"
+          + " e.g. @AssumeSendable(reason = \"guarded by its own lock\")"),
+  BAD_OPTION("BadOption", "unknown value %s; expected %s"),
   NAME_CLASH(
       "NameClash",
       "Fanout generates class %s for '%s', but a type with that name already exists. Rename the"

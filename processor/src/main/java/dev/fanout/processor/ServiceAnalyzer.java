@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -43,10 +44,11 @@ final class ServiceAnalyzer {
   private final FanOutMethodAnalyzer methods;
   private final ClassName generatedAnnotation;
 
-  ServiceAnalyzer(ProcessingEnvironment env) {
+  ServiceAnalyzer(
+      ProcessingEnvironment env, SendableChecks sendable, Predicate<Element> inSource) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
-    this.methods = new FanOutMethodAnalyzer(env);
+    this.methods = new FanOutMethodAnalyzer(env, sendable, inSource);
     this.generatedAnnotation =
         env.getSourceVersion().compareTo(javax.lang.model.SourceVersion.RELEASE_8) > 0
                 && elements.getTypeElement("javax.annotation.processing.Generated") != null
@@ -148,13 +150,11 @@ final class ServiceAnalyzer {
 
   /** {@code Outer.Inner} for nested interfaces. */
   static String displayName(TypeElement service) {
-    String qualified = service.getQualifiedName().toString();
-    Element packageElement = service;
-    while (packageElement.getKind() != ElementKind.PACKAGE) {
-      packageElement = packageElement.getEnclosingElement();
+    List<String> names = new ArrayList<>();
+    for (Element e = service; e.getKind().isClass() || e.getKind().isInterface(); e = e.getEnclosingElement()) {
+      names.add(0, e.getSimpleName().toString());
     }
-    String packageName = packageElement.toString();
-    return packageName.isEmpty() ? qualified : qualified.substring(packageName.length() + 1);
+    return String.join(".", names);
   }
 
   private static boolean isImplementable(TypeElement service) {

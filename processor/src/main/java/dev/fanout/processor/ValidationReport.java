@@ -15,9 +15,16 @@ import javax.tools.Diagnostic;
  * bad user code; it adds to a report, and generation happens only when the report has no error.
  */
 final class ValidationReport {
-  /** One diagnostic, ready to print. */
+  /**
+   * One diagnostic, ready to print.
+   *
+   * @param blocksGeneration whether it keeps the class from being generated; a Sendable error
+   *     does not, since the generated code would be right and its absence would only add
+   *     "cannot find symbol" errors to the user's subclass
+   */
   record Item(
       Diagnostic.Kind kind,
+      boolean blocksGeneration,
       String text,
       Element element,
       AnnotationMirror annotation,
@@ -26,7 +33,11 @@ final class ValidationReport {
   private final List<Item> items = new ArrayList<>();
 
   void error(Message message, Element element, Object... args) {
-    items.add(new Item(Diagnostic.Kind.ERROR, message.format(args), element, null, null));
+    items.add(new Item(Diagnostic.Kind.ERROR, true, message.format(args), element, null, null));
+  }
+
+  void add(Diagnostic.Kind kind, boolean blocksGeneration, String text, Element element) {
+    items.add(new Item(kind, blocksGeneration, text, element, null, null));
   }
 
   void error(
@@ -35,11 +46,21 @@ final class ValidationReport {
       AnnotationMirror annotation,
       AnnotationValue value,
       Object... args) {
-    items.add(new Item(Diagnostic.Kind.ERROR, message.format(args), element, annotation, value));
+    items.add(
+        new Item(Diagnostic.Kind.ERROR, true, message.format(args), element, annotation, value));
   }
 
+  /** Whether an error keeps the class from being generated. */
   boolean hasErrors() {
-    return items.stream().anyMatch(item -> item.kind() == Diagnostic.Kind.ERROR);
+    return items.stream()
+        .anyMatch(item -> item.kind() == Diagnostic.Kind.ERROR && item.blocksGeneration());
+  }
+
+  /** The number of errors that block generation so far; a growing count marks a failed step. */
+  long blockingErrors() {
+    return items.stream()
+        .filter(item -> item.kind() == Diagnostic.Kind.ERROR && item.blocksGeneration())
+        .count();
   }
 
   List<Item> items() {

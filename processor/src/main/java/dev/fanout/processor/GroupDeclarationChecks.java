@@ -1,0 +1,135 @@
+package dev.fanout.processor;
+
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * The portable half of the escape checks: a {@code TaskGroup} may be a local variable or a
+ * parameter, never part of a declaration that outlives a method call. Runs on {@code
+ * javax.lang.model} only, so under any compiler.
+ */
+final class GroupDeclarationChecks {
+  private final Types types;
+  private final Messager messager;
+  private final TypeMirror taskGroup;
+
+  GroupDeclarationChecks(ProcessingEnvironment env) {
+    this.types = env.getTypeUtils();
+    this.messager = env.getMessager();
+    this.taskGroup =
+        types.erasure(env.getElementUtils().getTypeElement(GroupEscapeProcessor.TASK_GROUP).asType());
+  }
+
+  /** Checks {@code type} and every type nested in it. */
+  void check(TypeElement type) {
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      if (mentionsGroup(supertype)) {
+        error(type, "'" + type.getSimpleName() + "' extends " + Describe.type(supertype)
+            + ", a type argument that hands out a TaskGroup");
+      }
+    }
+    if (type.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement component : type.getRecordComponents()) {
+        if (mentionsGroup(component.asType())) {
+          error(
+              type, // javac attaches no source position to a component: point at the record
+              "record component '" + component.getSimpleName() + "' of type "
+                  + Describe.type(component.asType()) + " would let a TaskGroup outlive its try"
+                  + " block");
+        }
+      }
+    } else {
+      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (mentionsGroup(field.asType())) {
+          error(
+              field,
+              "field '" + field.getSimpleName() + "' of type " + Describe.type(field.asType())
+                  + " would let a TaskGroup outlive the try block that owns it");
+        }
+      }
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (isRecordAccessor(type, method)) {
+        continue; // reported on its component
+      }
+      if (mentionsGroup(method.getReturnType())) {
+        error(
+            method,
+            "method '" + method.getSimpleName() + "' returns " + Describe.type(method.getReturnType())
+                + ", so a TaskGroup would escape the try block that owns it");
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        TypeMirror parameterType = parameter.asType();
+        if (!isGroup(parameterType) && mentionsGroup(parameterType)) {
+          error(
+              parameter,
+              "parameter '" + parameter.getSimpleName() + "' of type " + Describe.type(parameterType)
+                  + " holds TaskGroups in a container, where they can be kept past their try block");
+        }
+      }
+    }
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      check(nested);
+    }
+  }
+
+  private static boolean isRecordAccessor(TypeElement type, ExecutableElement method) {
+    if (type.getKind() != ElementKind.RECORD || !method.getParameters().isEmpty()) {
+      return false;
+    }
+    return type.getRecordComponents().stream()
+        .anyMatch(c -> c.getSimpleName().contentEquals(method.getSimpleName()));
+  }
+
+  boolean isGroup(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && types.isSameType(types.erasure(type), taskGroup);
+  }
+
+  /** Whether {@code type} is, or contains as an array component or type argument, a TaskGroup. */
+  boolean mentionsGroup(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return mentionsGroup(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        {
+          WildcardType wildcard = (WildcardType) type;
+          return (wildcard.getExtendsBound() != null && mentionsGroup(wildcard.getExtendsBound()))
+              || (wildcard.getSuperBound() != null && mentionsGroup(wildcard.getSuperBound()));
+        }
+      case DECLARED:
+        if (isGroup(type)) {
+          return true;
+        }
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (mentionsGroup(argument)) {
+            return true;
+          }
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private void error(Element element, String what) {
+    messager.printMessage(
+        Diagnostic.Kind.ERROR,
+        "[FanOut/GroupEscapes] " + what + ". A TaskGroup lives and dies in its try-with-resources"
+            + " block; keep it in a local variable there and pass it to helpers as a parameter",
+        element);
+  }
+}

@@ -1,0 +1,32 @@
+// expect: error [FanOut/NotSendable] 'Child' (result of all) is not Sendable: 'Child' has non-final field 'mutable'
+// on: List<Child> all(
+// expect: error [FanOut/NotSendable] 'mutable' makes 'Child' (result of all) not Sendable
+// on: String mutable
+package test;
+
+import dev.fanout.annotation.*;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+abstract class Base {
+  String mutable = "";
+}
+
+final class Child extends Base {
+  final long id = 1;
+}
+
+interface S {
+  Child one(String id);
+
+  @FanOut(using = "one")
+  List<Child> all(List<String> ids);
+}

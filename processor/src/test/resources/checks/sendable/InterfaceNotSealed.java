@@ -1,0 +1,26 @@
+// expect: error [FanOut/NotSendable] 'Shape' (result of all) is not Sendable: 'Shape' is an interface that is not sealed
+// on: List<Shape> all(
+package test;
+
+import dev.fanout.annotation.*;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+interface Shape {}
+
+record Circle(double r) implements Shape {}
+
+interface S {
+  Shape one(String id);
+
+  @FanOut(using = "one")
+  List<Shape> all(List<String> ids);
+}

@@ -1,0 +1,22 @@
+// expect: error [FanOut/NotSendable] 'Object' (result of first) is not Sendable: Object is mutable
+// on: Object first(
+package test;
+
+import dev.fanout.annotation.*;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+interface S {
+  Object one(String id);
+
+  @FanOut(strategy = Strategy.ANY, using = "one")
+  Object first(List<String> ids);
+}

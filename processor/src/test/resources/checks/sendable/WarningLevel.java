@@ -1,0 +1,23 @@
+// options: -Afanout.sendable=warning
+// expect: warning [FanOut/NotSendable] 'Date' (result of all) is not Sendable
+// on: List<Date> all(
+package test;
+
+import dev.fanout.annotation.*;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+interface S {
+  Date one(String id);
+
+  @FanOut(using = "one")
+  List<Date> all(List<String> ids);
+}
