@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.fanout.processor.FanOutProcessor")
 public abstract class CatalogServiceFanOut implements CatalogService {
+  /**
+   * For subclasses, which implement the leaves.
+   */
+  protected CatalogServiceFanOut() {
+  }
+
   /**
    * Implements {@link CatalogService#product(List, long)}:
    * one child per element of {@code replicas},
@@ -118,8 +125,11 @@ public abstract class CatalogServiceFanOut implements CatalogService {
             .name("CatalogService.prices")
             .concurrency(4)
             .open()) {
+      Set<String> seen = new HashSet<>();
       for (String sku : skus) {
-        group.spawn(sku, () -> price(sku));
+        if (seen.add(sku)) {
+          group.spawn(sku, () -> price(sku));
+        }
       }
       if (group.size() == 0) {
         return Map.of();
@@ -230,7 +240,8 @@ public abstract class CatalogServiceFanOut implements CatalogService {
       if (group.size() == 0) {
         return List.of();
       }
-      for (Subtask<CatalogService.Price> done : group) {
+      Subtask<CatalogService.Price> done;
+      while ((done = group.next()) != null && done.state() == Subtask.State.SUCCEEDED) {
         onPrice.accept(done.get());
       }
       return group.all();

@@ -17,6 +17,12 @@ import javax.annotation.processing.Generated;
 @Generated("dev.fanout.processor.FanOutProcessor")
 public abstract class ProfileServiceFanOut implements ProfileService {
   /**
+   * For subclasses, which implement the leaves.
+   */
+  protected ProfileServiceFanOut() {
+  }
+
+  /**
    * Implements {@link ProfileService#profile(long)}:
    * one child per component of {@link ProfileService.UserProfile},
    * each calling the method of the same name.

@@ -18,6 +18,12 @@ import javax.annotation.processing.Generated;
 @Generated("dev.fanout.processor.FanOutProcessor")
 public abstract class Repositories_RepositoryFanOut<K extends Comparable<K>, V extends Repositories.Value> implements Repositories.Repository<K, V> {
   /**
+   * For subclasses, which implement the leaves.
+   */
+  protected Repositories_RepositoryFanOut() {
+  }
+
+  /**
    * Implements {@link Repositories.Repository#loadAll(Collection)}:
    * one child per element of {@code keys},
    * each calling {@link Repositories.Repository#load(Comparable)},

@@ -18,6 +18,12 @@ import javax.annotation.processing.Generated;
 @Generated("dev.fanout.processor.FanOutProcessor")
 abstract class Repositories_UserNamesFanOut implements Repositories.UserNames {
   /**
+   * For subclasses, which implement the leaves.
+   */
+  protected Repositories_UserNamesFanOut() {
+  }
+
+  /**
    * Implements {@link Repositories.Repository#loadAll(Collection)}:
    * one child per element of {@code keys},
    * each calling {@link Repositories.Repository#load(Comparable)},

@@ -18,6 +18,12 @@ import javax.annotation.processing.Generated;
 @Generated("dev.fanout.processor.FanOutProcessor")
 public abstract class ThumbnailServiceFanOut implements ThumbnailService {
   /**
+   * For subclasses, which implement the leaves.
+   */
+  protected ThumbnailServiceFanOut() {
+  }
+
+  /**
    * Implements {@link ThumbnailService#fetchThumbnails(List)}:
    * one child per element of {@code ids},
    * each calling {@link ThumbnailService#fetchThumbnail(String)},

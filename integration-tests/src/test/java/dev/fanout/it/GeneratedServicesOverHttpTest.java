@@ -220,6 +220,28 @@ class GeneratedServicesOverHttpTest {
   }
 
   @Test
+  void aTimeoutWhileReportingProgressIsStillTheDeclaredTimeoutException() throws Exception {
+    server.route("/stuck/", Behaviour.hang());
+    server.route("/stuck/fast", Behaviour.echo());
+    List<String> progress = new ArrayList<>();
+    TimeoutException e =
+        assertThrows(
+            TimeoutException.class,
+            () -> new HttpSlow().slowWithProgress(List.of("fast", "a", "b"), progress::add));
+    assertTrue(e.getCause() instanceof TaskGroupTimeoutException);
+    assertEquals(List.of("/stuck/fast"), progress, "the result that arrived in time was reported");
+    assertTrue(server.awaitDisconnects("/stuck/", 2, BOUND));
+  }
+
+  @Test
+  void aMapResultFetchesADuplicatedElementOnce() throws Exception {
+    server.route("/thumbs/", Behaviour.echo());
+    Map<String, String> byId = new HttpThumbnails().thumbnailsById(List.of("a", "b", "a"));
+    assertEquals(List.of("a", "b"), new ArrayList<>(byId.keySet()));
+    assertEquals(2, server.stats("/thumbs/").completed.get(), "'a' was fetched once");
+  }
+
+  @Test
   void aRecordIsAssembledFromComponentsFetchedInParallel() throws Exception {
     server.route("/profile/", Behaviour.meetAt(new CyclicBarrier(3))); // all three at once, or fail
     ProfileService.Profile profile = new HttpProfiles().profile(7);

@@ -46,9 +46,6 @@ final class FanOutMethodAnalyzer {
   static final String FAN_OUT = "dev.fanout.annotation.FanOut";
   static final String EACH = "dev.fanout.annotation.Each";
 
-  /** Locals of the generated method that user-derived names must not shadow. */
-  private static final Set<String> GENERATED_LOCALS = Set.of("group", "e", "failure", "done");
-
   private final Types types;
   private final Elements elements;
   private final TypeMirror iterable;
@@ -218,7 +215,10 @@ final class FanOutMethodAnalyzer {
       }
     } else if (!using.isEmpty()) {
       kind = Kind.METHODS;
-    } else if (isRecord(c.signature.getReturnType())) {
+    } else if (isRecord(c.signature.getReturnType())
+        && !((TypeElement) ((DeclaredType) c.signature.getReturnType()).asElement())
+            .getRecordComponents()
+            .isEmpty()) {
       kind = Kind.COMPONENTS;
     } else {
       report.error(Message.NOTHING_TO_FAN_OUT, method, c.display);
@@ -241,7 +241,7 @@ final class FanOutMethodAnalyzer {
       return null;
     }
 
-    Set<String> taken = new HashSet<>(GENERATED_LOCALS);
+    Set<String> taken = new HashSet<>();
     for (VariableElement parameter : parameters) {
       taken.add(parameter.getSimpleName().toString());
     }
@@ -324,6 +324,29 @@ final class FanOutMethodAnalyzer {
     }
     checkSendable(c, leaves, fannedIndex, consumerIndex);
 
+    for (Child child : children) {
+      if (child.variable() != null) {
+        taken.add(child.variable());
+      }
+    }
+    if (elementVariable != null) {
+      taken.add(elementVariable);
+    }
+    FanOutMethodModel.Locals locals =
+        new FanOutMethodModel.Locals(
+            claim("group", taken), claim("e", taken), claim("failure", taken), claim("done", taken),
+            claim("seen", taken));
+    boolean callsDeprecated = leaves.stream().anyMatch(elements::isDeprecated);
+    boolean genericVarargs = false;
+    if (method.isVarArgs()) {
+      TypeMirror component =
+          ((ArrayType) parameterTypes.get(parameterTypes.size() - 1)).getComponentType();
+      genericVarargs =
+          component.getKind() == TypeKind.TYPEVAR
+              || (component.getKind() == TypeKind.DECLARED
+                  && !((DeclaredType) component).getTypeArguments().isEmpty());
+    }
+
     List<Parameter> parameterModels = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
       parameterModels.add(
@@ -351,7 +374,17 @@ final class FanOutMethodAnalyzer {
         rethrown,
         declares(c, interruptedException),
         declares(c, timeoutException),
-        linkTo(method));
+        linkTo(method),
+        locals,
+        elements.isDeprecated(method),
+        callsDeprecated,
+        genericVarargs);
+  }
+
+  private static String claim(String preferred, Set<String> taken) {
+    String name = VariableNames.unique(preferred, taken);
+    taken.add(name);
+    return name;
   }
 
   // --- annotation values ---------------------------------------------------------------------
@@ -476,7 +509,15 @@ final class FanOutMethodAnalyzer {
       return ((ArrayType) collection).getComponentType();
     }
     TypeMirror argument = iterableArgument(collection);
-    return argument == null ? elements.getTypeElement("java.lang.Object").asType() : upperBound(argument);
+    if (argument == null) {
+      return elements.getTypeElement("java.lang.Object").asType();
+    }
+    if (argument.getKind() == TypeKind.WILDCARD) {
+      // What a loop can read: the extends bound; `? super X` only promises Object.
+      TypeMirror bound = ((WildcardType) argument).getExtendsBound();
+      return bound != null ? bound : elements.getTypeElement("java.lang.Object").asType();
+    }
+    return upperBound(argument);
   }
 
   private TypeMirror iterableArgument(TypeMirror type) {
@@ -684,12 +725,17 @@ final class FanOutMethodAnalyzer {
         }
       }
     }
+    applicable = distinctSignatures(c, applicable);
+    exact = distinctSignatures(c, exact);
     String wanted = argumentTypes.stream().map(Describe::type).collect(Collectors.joining(", "));
+    ExecutableElement mostSpecific = mostSpecific(c, applicable);
     ExecutableElement leaf;
     if (exact.size() == 1) {
       leaf = exact.get(0);
     } else if (applicable.size() == 1) {
       leaf = applicable.get(0);
+    } else if (mostSpecific != null) {
+      leaf = mostSpecific;
     } else if (applicable.isEmpty()) {
       String why =
           named.isEmpty()
@@ -714,8 +760,7 @@ final class FanOutMethodAnalyzer {
     ExecutableType leafType = memberType(c, leaf);
     TypeMirror leafResult = leafType.getReturnType();
     boolean returnsVoid = leafResult.getKind() == TypeKind.VOID;
-    if (shape.result() != Result.VOID
-        && (returnsVoid || !types.isAssignable(leafResult, shape.childType()))) {
+    if (shape.result() != Result.VOID && (returnsVoid || !fitsBoxed(leafResult, shape.childType()))) {
       reportOnUsingOrMethod(
           c,
           Message.LEAF_RETURN_TYPE,
@@ -733,6 +778,59 @@ final class FanOutMethodAnalyzer {
             ? TypeName.get(Void.class)
             : TypeName.get(shape.result() == Result.RECORD ? shape.childType() : leafResult).box();
     return new Child(name, List.copyOf(arguments), resultType, returnsVoid, variable, linkTo(leaf));
+  }
+
+  /**
+   * Whether a leaf's result fits the child type once boxed, as the generated {@code
+   * Subtask<Child>} needs: an {@code int} leaf fits {@code Integer} or {@code Number}, not {@code
+   * long}, which would need a widening the lambda does not do.
+   */
+  private boolean fitsBoxed(TypeMirror result, TypeMirror childType) {
+    return types.isAssignable(boxed(result), boxed(childType));
+  }
+
+  private TypeMirror boxed(TypeMirror type) {
+    return type.getKind().isPrimitive()
+        ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
+        : type;
+  }
+
+  /** One method per signature: an interface may inherit the same method along two paths. */
+  private List<ExecutableElement> distinctSignatures(Context c, List<ExecutableElement> methods) {
+    List<ExecutableElement> distinct = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ExecutableElement method : methods) {
+      List<String> erased = new ArrayList<>();
+      for (TypeMirror parameter : memberType(c, method).getParameterTypes()) {
+        erased.add(types.erasure(parameter).toString());
+      }
+      if (seen.add(method.getSimpleName() + erased.toString())) {
+        distinct.add(method);
+      }
+    }
+    return distinct;
+  }
+
+  /** The applicable method whose parameters fit every other's, as javac would choose; or null. */
+  private ExecutableElement mostSpecific(Context c, List<ExecutableElement> applicable) {
+    for (ExecutableElement candidate : applicable) {
+      List<? extends TypeMirror> mine = memberType(c, candidate).getParameterTypes();
+      boolean specific = true;
+      for (ExecutableElement other : applicable) {
+        if (other == candidate) {
+          continue;
+        }
+        List<? extends TypeMirror> theirs = memberType(c, other).getParameterTypes();
+        for (int i = 0; i < mine.size() && specific; i++) {
+          specific = types.isSubtype(boxed(mine.get(i)), boxed(theirs.get(i)))
+              && (mine.get(i).getKind().isPrimitive() == theirs.get(i).getKind().isPrimitive());
+        }
+      }
+      if (specific) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private ExecutableType memberType(Context c, ExecutableElement member) {

@@ -20,6 +20,10 @@ import java.util.List;
  * @param rethrown the checked exceptions the method declares, rethrown unwrapped
  * @param declaresInterrupted whether InterruptedException propagates as itself
  * @param declaresTimeout whether a group timeout becomes java.util.concurrent.TimeoutException
+ * @param locals the names of the generated method's own locals, clear of its parameters
+ * @param deprecated whether the interface method is deprecated (so the override is too)
+ * @param callsDeprecated whether a leaf is deprecated (the call is the interface's own doing)
+ * @param genericVarargs whether the varargs parameter has a non-reifiable element type
  */
 record FanOutMethodModel(
     String name,
@@ -42,7 +46,14 @@ record FanOutMethodModel(
     List<TypeName> rethrown,
     boolean declaresInterrupted,
     boolean declaresTimeout,
-    LinkTarget link) {
+    LinkTarget link,
+    Locals locals,
+    boolean deprecated,
+    boolean callsDeprecated,
+    boolean genericVarargs) {
+
+  /** Names of the generated method's locals, chosen not to shadow any parameter. */
+  record Locals(String group, String exception, String failure, String done, String seen) {}
 
   /**
    * The strategy, as named by {@code dev.fanout.annotation.Strategy}. A copy, so that the processor

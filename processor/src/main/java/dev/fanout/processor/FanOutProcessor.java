@@ -82,20 +82,30 @@ public final class FanOutProcessor extends AbstractProcessor {
       return false; // fanout-annotations is not on the class path: nothing can be annotated
     }
     checkAssumeSendableReasons(round);
-    Set<String> services = new LinkedHashSet<>(deferred.keySet());
+    // By element, not by name: a local interface has no name to look it up by.
+    Map<String, TypeElement> services = new LinkedHashMap<>();
+    for (String name : deferred.keySet()) {
+      TypeElement service = elements.getTypeElement(name);
+      if (service != null) {
+        services.put(name, service);
+      }
+    }
     deferred.clear();
     for (Element element : round.getElementsAnnotatedWith(fanOut)) {
+      if (!(element instanceof ExecutableElement)) {
+        continue; // on a type or a field: javac reports that @FanOut does not apply there
+      }
       guarded(element, () -> {
         TypeElement service = serviceOf((ExecutableElement) element);
         if (service != null) {
-          services.add(service.getQualifiedName().toString());
+          services.put(service.getQualifiedName().toString(), service);
         }
       });
     }
     for (TypeElement type : interfacesIn(round)) {
       guarded(type, () -> {
         if (!ServiceAnalyzer.fanOutMethods(type, elements).isEmpty()) {
-          services.add(type.getQualifiedName().toString()); // e.g. inherits @FanOut methods
+          services.put(type.getQualifiedName().toString(), type); // e.g. inherits @FanOut methods
         }
       });
     }
@@ -104,10 +114,9 @@ public final class FanOutProcessor extends AbstractProcessor {
       inThisRound.add(type.getQualifiedName().toString());
     }
     Predicate<Element> inSource = element -> inThisRound.contains(outermostType(element));
-    for (String name : services) {
-      if (handled.add(name)) {
-        TypeElement service = elements.getTypeElement(name);
-        guarded(service, () -> handle(name, service, inSource));
+    for (Map.Entry<String, TypeElement> entry : services.entrySet()) {
+      if (handled.add(entry.getKey())) {
+        guarded(entry.getValue(), () -> handle(entry.getKey(), entry.getValue(), inSource));
       }
     }
     if (round.processingOver()) {
@@ -253,6 +262,9 @@ public final class FanOutProcessor extends AbstractProcessor {
   private void reportNeverResolved() {
     for (Map.Entry<String, Set<String>> entry : deferred.entrySet()) {
       TypeElement service = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+      if (service == null) {
+        continue; // gone from the compilation: nothing left to report on
+      }
       error(
           Message.UNRESOLVED_TYPE,
           service,

@@ -65,6 +65,22 @@ final class GroupBodyChecks implements TaskListener {
           "compute",
           "merge");
 
+  /**
+   * Test assertions that run what they are given before returning, on the calling thread (not
+   * JUnit's assertTimeoutPreemptively, which uses another thread).
+   */
+  private static final Map<String, Set<String>> SYNCHRONOUS_ASSERTIONS =
+      Map.of(
+          "org.junit.jupiter.api.Assertions",
+          Set.of("assertThrows", "assertThrowsExactly", "assertDoesNotThrow", "assertTimeout", "assertAll"),
+          "org.assertj.core.api.Assertions",
+          Set.of("assertThatThrownBy", "assertThatCode", "catchThrowable", "assertThatNoException"),
+          "org.assertj.core.api.AssertionsForClassTypes",
+          Set.of("assertThatThrownBy", "assertThatCode", "catchThrowable"));
+
+  /** {@code @SuppressWarnings} values that silence these checks on a declaration. */
+  static final Set<String> SUPPRESSIONS = Set.of("FanOut/GroupEscapes", "FanOut");
+
   private final Trees trees;
   private final Types types;
   private final TypeMirror taskGroup;
@@ -395,12 +411,35 @@ final class GroupBodyChecks implements TaskListener {
       if (owner.startsWith("java.util.stream.") || owner.equals("java.util.Optional")) {
         return true;
       }
+      if (SYNCHRONOUS_ASSERTIONS.getOrDefault(owner, Set.of()).contains(callee.getSimpleName().toString())) {
+        return true;
+      }
       return (owner.startsWith("java.util.") || owner.startsWith("java.lang."))
           && SYNCHRONOUS_JDK_METHODS.contains(callee.getSimpleName().toString());
     }
 
     private void error(Tree tree, String what) {
+      if (suppressed(getCurrentPath())) {
+        return;
+      }
       trees.printMessage(Diagnostic.Kind.ERROR, "[FanOut/GroupEscapes] " + what, tree, unit);
+    }
+
+    /** Whether an enclosing declaration says {@code @SuppressWarnings("FanOut/GroupEscapes")}. */
+    private boolean suppressed(TreePath path) {
+      for (TreePath p = path; p != null; p = p.getParentPath()) {
+        Tree leaf = p.getLeaf();
+        if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree) {
+          Element declaration = trees.getElement(p);
+          SuppressWarnings annotation =
+              declaration == null ? null : declaration.getAnnotation(SuppressWarnings.class);
+          if (annotation != null
+              && java.util.Arrays.stream(annotation.value()).anyMatch(SUPPRESSIONS::contains)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 }

@@ -16,7 +16,11 @@ enum Message {
           + " static, not private), or remove @FanOut"),
   INACCESSIBLE_INTERFACE(
       "InaccessibleInterface",
-      "'%s' is private, so no generated class can implement it. Make it package-private or public"),
+      "'%s' is private or local, so no generated class can implement it. Make it a package-private"
+          + " or public member or top-level interface"),
+  SEALED_SERVICE(
+      "SealedInterface",
+      "'%s' is sealed, so the generated %s cannot implement it. Add %s to its permits clause"),
   GENERIC_METHOD(
       "GenericMethod",
       "@FanOut method %s declares its own type parameters, which Fanout does not support. Declare"

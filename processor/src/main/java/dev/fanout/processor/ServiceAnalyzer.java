@@ -59,8 +59,12 @@ final class ServiceAnalyzer {
   /** The abstract {@code @FanOut} methods of {@code service}, declared or inherited. */
   static List<ExecutableElement> fanOutMethods(TypeElement service, Elements elements) {
     List<ExecutableElement> found = new ArrayList<>();
+    Set<String> signatures = new java.util.HashSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(service))) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT) && fanOutAnnotation(method) != null) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)
+          && fanOutAnnotation(method) != null
+          // inherited along two paths, it is still one method to implement
+          && signatures.add(method.getSimpleName() + method.getParameters().toString())) {
         found.add(method);
       }
     }
@@ -110,6 +114,22 @@ final class ServiceAnalyzer {
       return new Reject(report);
     }
     ClassName generated = generatedName(service, elements);
+    boolean sealed = service.getModifiers().contains(Modifier.SEALED);
+    if (sealed
+        && service.getPermittedSubclasses().stream()
+            // not generated yet, so javac may only know it by the name written in `permits`
+            .noneMatch(
+                t ->
+                    t.toString().equals(generated.canonicalName())
+                        || t.toString().equals(generated.simpleName()))) {
+      report.error(
+          Message.SEALED_SERVICE,
+          service,
+          displayName(service),
+          generated.simpleName(),
+          generated.simpleName());
+      return new Reject(report);
+    }
     if (!generatedByUs.contains(generated.canonicalName())
         && elements.getTypeElement(generated.canonicalName()) != null) {
       report.error(
@@ -144,8 +164,19 @@ final class ServiceAnalyzer {
             typeVariables,
             isPublicAllTheWay(service),
             generatedAnnotation,
+            sealed,
+            memberTypeNames(service),
             models),
         report);
+  }
+
+  /** Simple names of the member types the service declares or inherits. */
+  private List<String> memberTypeNames(TypeElement service) {
+    List<String> names = new ArrayList<>();
+    for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(service))) {
+      names.add(member.getSimpleName().toString());
+    }
+    return names;
   }
 
   /** {@code Outer.Inner} for nested interfaces. */

@@ -13,6 +13,9 @@ import java.util.List;
  * @param serviceDisplayName the interface's name as users write it ({@code Outer.Inner})
  * @param isPublic whether the generated class is public (it is when the interface is)
  * @param generatedAnnotation {@code @Generated} when it resolves on the compile class path
+ * @param nonSealed whether the interface is sealed (and permits the generated class)
+ * @param memberTypeNames simple names of member types the class inherits from the interface:
+ *     they hide imports of the same name, so such types are written fully qualified
  */
 record ServiceModel(
     ClassName generatedClass,
@@ -22,4 +25,6 @@ record ServiceModel(
     List<TypeVariableName> typeVariables,
     boolean isPublic,
     ClassName generatedAnnotation,
+    boolean nonSealed,
+    List<String> memberTypeNames,
     List<FanOutMethodModel> methods) {}

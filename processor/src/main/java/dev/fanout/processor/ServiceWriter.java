@@ -26,6 +26,8 @@ import javax.lang.model.element.Modifier;
 final class ServiceWriter {
   private static final ClassName TASK_GROUP = ClassName.get("dev.fanout", "TaskGroup");
   private static final ClassName SUBTASK = ClassName.get("dev.fanout", "Subtask");
+  private static final ClassName SUBTASK_STATE = SUBTASK.nestedClass("State");
+  private static final ClassName HASH_SET = ClassName.get("java.util", "HashSet");
   private static final ClassName TASK_GROUP_EXCEPTION =
       ClassName.get("dev.fanout", "TaskGroupException");
   private static final ClassName TASK_GROUP_TIMEOUT_EXCEPTION =
@@ -59,6 +61,16 @@ final class ServiceWriter {
     if (service.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
     }
+    if (service.nonSealed()) {
+      type.addModifiers(Modifier.NON_SEALED);
+    }
+    // A member type the class inherits hides an import of the same simple name.
+    type.alwaysQualify(service.memberTypeNames().toArray(new String[0]));
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PROTECTED)
+            .addJavadoc("For subclasses, which implement the leaves.\n")
+            .build());
     if (service.generatedAnnotation() != null) {
       type.addAnnotation(
           AnnotationSpec.builder(service.generatedAnnotation())
@@ -75,14 +87,33 @@ final class ServiceWriter {
   }
 
   private static MethodSpec method(ServiceModel service, FanOutMethodModel m) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(m.name())
+    MethodSpec.Builder method = MethodSpec.methodBuilder(m.name());
+    if (m.deprecated()) {
+      method.addAnnotation(Deprecated.class);
+    }
+    method
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(m.returnType())
             .addExceptions(m.thrownTypes())
             .varargs(m.varargs())
             .addJavadoc(javadoc(service, m));
+    List<String> suppressed = new ArrayList<>();
+    if (m.callsDeprecated()) {
+      suppressed.add("deprecation"); // the interface itself names the deprecated leaf
+    }
+    if (m.genericVarargs()) {
+      suppressed.add("unchecked"); // the interface declared the generic varargs
+    }
+    if (!suppressed.isEmpty()) {
+      method.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember(
+                  "value",
+                  suppressed.size() == 1 ? "$S" : "{$S, $S}",
+                  suppressed.toArray())
+              .build());
+    }
     for (Parameter parameter : m.parameters()) {
       method.addParameter(parameter.type(), parameter.name());
     }
@@ -94,7 +125,7 @@ final class ServiceWriter {
           "$T.requireNonNull($N, $S)", OBJECTS, m.consumer().name(), m.consumer().name());
     }
     method.beginControlFlow(
-        "try ($T<$T> group =\n$>$>$L$<$<)", TASK_GROUP, m.childType(), openGroup(m));
+        "try ($T<$T> $N =\n$>$>$L$<$<)", TASK_GROUP, m.childType(), m.locals().group(), openGroup(m));
     spawnChildren(method, m);
     combineResults(method, m);
     translateFailures(method, m);
@@ -133,22 +164,30 @@ final class ServiceWriter {
   }
 
   private static void spawnChildren(MethodSpec.Builder method, FanOutMethodModel m) {
+    String group = m.locals().group();
     switch (m.kind()) {
       case ELEMENTS:
         {
           Child child = m.children().get(0);
+          if (m.result() == Result.MAP) {
+            // Keys are the elements: each distinct element is fetched once.
+            method.addStatement(
+                "$T<$T> $N = new $T<>()", SET, m.elementType().box(), m.locals().seen(), HASH_SET);
+          }
           method.beginControlFlow("for ($T $N : $N)", m.elementType(), m.elementVariable(), m.fanned().name());
           if (m.result() == Result.MAP) {
-            spawn(method, child, CodeBlock.of("group.spawn($N, ", m.elementVariable()));
+            method.beginControlFlow("if ($N.add($N))", m.locals().seen(), m.elementVariable());
+            spawn(method, child, CodeBlock.of("$N.spawn($N, ", group, m.elementVariable()));
+            method.endControlFlow();
           } else {
-            spawn(method, child, CodeBlock.of("group.spawn("));
+            spawn(method, child, CodeBlock.of("$N.spawn(", group));
           }
           method.endControlFlow();
           break;
         }
       case METHODS:
         for (Child child : m.children()) {
-          spawn(method, child, CodeBlock.of("group.spawn("));
+          spawn(method, child, CodeBlock.of("$N.spawn(", group));
         }
         break;
       case COMPONENTS:
@@ -156,7 +195,8 @@ final class ServiceWriter {
           spawn(
               method,
               child,
-              CodeBlock.of("$T<$T> $N = group.spawn(", SUBTASK, child.resultType(), child.variable()));
+              CodeBlock.of(
+                  "$T<$T> $N = $N.spawn(", SUBTASK, child.resultType(), child.variable(), group));
         }
         break;
       default:
@@ -176,8 +216,9 @@ final class ServiceWriter {
   }
 
   private static void combineResults(MethodSpec.Builder method, FanOutMethodModel m) {
+    String group = m.locals().group();
     if (m.kind() == Kind.ELEMENTS) {
-      method.beginControlFlow("if (group.size() == 0)");
+      method.beginControlFlow("if ($N.size() == 0)", group);
       switch (m.result()) {
         case LIST:
           method.addStatement("return $T.of()", LIST);
@@ -200,30 +241,39 @@ final class ServiceWriter {
       method.endControlFlow();
     }
     if (m.consumer() != null) {
-      method.beginControlFlow("for ($T<$T> done : group)", SUBTASK, m.childType());
-      method.addStatement("$N.accept(done.get())", m.consumer().name());
+      // Stops at the first outcome that is not a success; all() then throws what it must (the
+      // failure, a timeout), and an interrupt surfaces from next() as the method declares it.
+      String done = m.locals().done();
+      method.addStatement("$T<$T> $N", SUBTASK, m.childType(), done);
+      method.beginControlFlow(
+          "while (($N = $N.next()) != null && $N.state() == $T.SUCCEEDED)",
+          done,
+          group,
+          done,
+          SUBTASK_STATE);
+      method.addStatement("$N.accept($N.get())", m.consumer().name(), done);
       method.endControlFlow();
     }
     switch (m.result()) {
       case LIST:
-        method.addStatement("return group.all()");
+        method.addStatement("return $N.all()", group);
         break;
       case SET:
         method.addStatement(
-            "return $T.unmodifiableSet(new $T<>(group.all()))", COLLECTIONS, LINKED_HASH_SET);
+            "return $T.unmodifiableSet(new $T<>($N.all()))", COLLECTIONS, LINKED_HASH_SET, group);
         break;
       case MAP:
-        method.addStatement("return group.allKeyed()");
+        method.addStatement("return $N.allKeyed()", group);
         break;
       case VOID:
-        method.addStatement("group.all()");
+        method.addStatement("$N.all()", group);
         break;
       case SINGLE:
-        method.addStatement("return group.$L()", m.strategy().name().toLowerCase(Locale.ROOT));
+        method.addStatement("return $N.$L()", group, m.strategy().name().toLowerCase(Locale.ROOT));
         break;
       case RECORD:
         {
-          method.addStatement("group.all()");
+          method.addStatement("$N.all()", group);
           List<CodeBlock> components = new ArrayList<>();
           for (Child child : m.children()) {
             components.add(CodeBlock.of("$N.get()", child.variable()));
@@ -243,27 +293,29 @@ final class ServiceWriter {
 
   /** The catch clauses that give back the interface method's own exception contract. */
   private static void translateFailures(MethodSpec.Builder method, FanOutMethodModel m) {
-    method.nextControlFlow("catch ($T e)", TASK_GROUP_EXCEPTION);
+    String e = m.locals().exception();
+    String failure = m.locals().failure();
+    method.nextControlFlow("catch ($T $N)", TASK_GROUP_EXCEPTION, e);
     if (m.rethrown().isEmpty()) {
       method.addStatement(
-          "throw $T.unchecked($T.firstFailure(e), e)", FAN_OUT_EXCEPTIONS, FAN_OUT_EXCEPTIONS);
+          "throw $T.unchecked($T.firstFailure($N), $N)", FAN_OUT_EXCEPTIONS, FAN_OUT_EXCEPTIONS, e, e);
     } else {
-      method.addStatement("$T failure = $T.firstFailure(e)", Throwable.class, FAN_OUT_EXCEPTIONS);
+      method.addStatement("$T $N = $T.firstFailure($N)", Throwable.class, failure, FAN_OUT_EXCEPTIONS, e);
       for (TypeName checked : m.rethrown()) {
-        method.beginControlFlow("if (failure instanceof $T)", checked);
-        method.addStatement("throw ($T) failure", checked);
+        method.beginControlFlow("if ($N instanceof $T)", failure, checked);
+        method.addStatement("throw ($T) $N", checked, failure);
         method.endControlFlow();
       }
-      method.addStatement("throw $T.unchecked(failure, e)", FAN_OUT_EXCEPTIONS);
+      method.addStatement("throw $T.unchecked($N, $N)", FAN_OUT_EXCEPTIONS, failure, e);
     }
     if (m.declaresTimeout()) {
-      method.nextControlFlow("catch ($T e)", TASK_GROUP_TIMEOUT_EXCEPTION);
-      method.addStatement("throw $T.timeout(e)", FAN_OUT_EXCEPTIONS);
+      method.nextControlFlow("catch ($T $N)", TASK_GROUP_TIMEOUT_EXCEPTION, e);
+      method.addStatement("throw $T.timeout($N)", FAN_OUT_EXCEPTIONS, e);
     }
     if (!m.declaresInterrupted()) {
-      method.nextControlFlow("catch ($T e)", InterruptedException.class);
+      method.nextControlFlow("catch ($T $N)", InterruptedException.class, e);
       method.addStatement("$T.currentThread().interrupt()", Thread.class);
-      method.addStatement("throw $T.interrupted($S, e)", FAN_OUT_EXCEPTIONS, m.groupName());
+      method.addStatement("throw $T.interrupted($S, $N)", FAN_OUT_EXCEPTIONS, m.groupName(), e);
     }
   }
 

@@ -75,7 +75,62 @@ class DiagnosticsTest {
   void fanOutOnAClassIsRejectedByTheCompilerItself() {
     JavaFileObject source =
         source("test.S", "import dev.fanout.annotation.FanOut;", "@FanOut interface S {}");
-    assertThat(compile(source)).hadErrorContaining("not applicable").inFile(source).onLine(4);
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("not applicable").inFile(source).onLine(4);
+    assertThat(compilation).hadErrorCount(1); // and no processor crash on top
+  }
+
+  @Test
+  void fanOutOnAFieldIsRejectedByTheCompilerAlone() {
+    JavaFileObject source =
+        source(
+            "test.S",
+            "import dev.fanout.annotation.FanOut;",
+            "interface S { @FanOut String NAME = \"x\"; }");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("not applicable");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aSealedInterfaceThatDoesNotPermitTheGeneratedClass() {
+    String message =
+        expectError(
+            "SealedInterface",
+            "sealed interface S",
+            "sealed interface S permits Impl {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
+            "}",
+            "final class Impl implements S {",
+            "  public String one(String id) { return id; }",
+            "  public List<String> all(List<String> ids) { return ids; }",
+            "}");
+    assertThat(message).contains("Add SFanOut to its permits clause");
+  }
+
+  @Test
+  void aPrimitiveLeafThatWouldNeedWidening() {
+    String message =
+        expectError(
+            "LeafReturnType",
+            "long size(",
+            "interface S {",
+            "  int size(String id);",
+            "  @FanOut(strategy = Strategy.RACE) long size(List<String> ids);",
+            "}");
+    assertThat(message).contains("returns int");
+  }
+
+  @Test
+  void aRecordWithoutComponents() {
+    expectError(
+        "NothingToFanOut",
+        "Ack ping(",
+        "interface S {",
+        "  record Ack() {}",
+        "  @FanOut Ack ping(long id);",
+        "}");
   }
 
   @Test
