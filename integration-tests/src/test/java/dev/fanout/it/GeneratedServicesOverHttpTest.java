@@ -171,7 +171,7 @@ class GeneratedServicesOverHttpTest {
   @Test
   void raceKeepsTheFastestReplicaAndCancelsTheOthersOnTheWire() throws Exception {
     server.route("/replica-slow", Behaviour.hang());
-    server.route("/replica-fast", Behaviour.echo());
+    server.route("/replica-fast", server.okAfterStarted("/replica-slow", 2, "/replica-fast/42"));
     List<Replica> replicas =
         List.of(new Replica("/replica-slow-1"), new Replica("/replica-fast"), new Replica("/replica-slow-2"));
     assertEquals("/replica-fast/42", new HttpReplicas().product(replicas, 42));
@@ -189,8 +189,8 @@ class GeneratedServicesOverHttpTest {
   @Test
   void anySkipsTheFailingProviderAndTakesTheFirstAnswer() throws Exception {
     server.route("/search/alpha", Behaviour.fail(500));
-    server.route("/search/beta", Behaviour.ok("beta: 3 hits"));
     server.route("/search/gamma", Behaviour.hang());
+    server.route("/search/beta", server.okAfterStarted("/search/gamma", 1, "beta: 3 hits"));
     assertEquals("beta: 3 hits", new HttpSearch().search("loom"));
     assertTrue(server.awaitDisconnects("/search/gamma", 1, BOUND));
   }
@@ -209,14 +209,14 @@ class GeneratedServicesOverHttpTest {
     TimeoutException e =
         assertThrows(TimeoutException.class, () -> new HttpSlow().slowAll(List.of("a", "b")));
     assertTrue(e.getCause() instanceof TaskGroupTimeoutException);
-    assertTrue(server.awaitDisconnects("/stuck/", 2, BOUND));
+    assertTrue(server.awaitEveryStartedAbandoned("/stuck/", BOUND));
   }
 
   @Test
   void aTimeoutIsTheRuntimesUncheckedOneWhenTimeoutExceptionIsNotDeclared() throws Exception {
     server.route("/stuck/", Behaviour.hang());
     assertThrows(TaskGroupTimeoutException.class, () -> new HttpSlow().slowAllUnchecked(List.of("a")));
-    assertTrue(server.awaitDisconnects("/stuck/", 1, BOUND));
+    assertTrue(server.awaitEveryStartedAbandoned("/stuck/", BOUND));
   }
 
   @Test
@@ -230,7 +230,7 @@ class GeneratedServicesOverHttpTest {
             () -> new HttpSlow().slowWithProgress(List.of("fast", "a", "b"), progress::add));
     assertTrue(e.getCause() instanceof TaskGroupTimeoutException);
     assertEquals(List.of("/stuck/fast"), progress, "the result that arrived in time was reported");
-    assertTrue(server.awaitDisconnects("/stuck/", 2, BOUND));
+    assertTrue(server.awaitEveryStartedAbandoned("/stuck/", BOUND));
   }
 
   @Test

@@ -106,6 +106,20 @@ public final class LoopbackServer implements AutoCloseable {
     final AtomicInteger disconnected = new AtomicInteger();
   }
 
+  /**
+   * Answers 200 with {@code body} once {@code count} requests to {@code prefix} have started: a
+   * winner that waits for its losers to be in flight, so that their cancellation is observable.
+   */
+  Behaviour okAfterStarted(String prefix, int count, String body) {
+    return (exchange, path) -> {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (stats(prefix).started.get() < count && System.nanoTime() < deadline) {
+        Thread.sleep(1); // polling a counter other handler threads update
+      }
+      send(exchange, 200, body);
+    };
+  }
+
   LoopbackServer route(String prefix, Behaviour behaviour) {
     routes.put(prefix, behaviour);
     stats.put(prefix, new PathStats());
@@ -138,6 +152,16 @@ public final class LoopbackServer implements AutoCloseable {
       Thread.sleep(1); // polling a counter the server threads update; not a wait for a race
     }
     return true;
+  }
+
+  /**
+   * Waits until every request to {@code prefix} that reached the server was abandoned by its
+   * client, and none completed: for deadlines, where a request may be cancelled before it is sent.
+   */
+  boolean awaitEveryStartedAbandoned(String prefix, Duration bound) throws InterruptedException {
+    PathStats pathStats = stats(prefix);
+    return awaitDisconnects(prefix, pathStats.started.get(), bound)
+        && pathStats.completed.get() == 0;
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -57,7 +57,7 @@ class TaskGroupOverHttpTest {
   @Test
   void raceKeepsTheFastestReplicaAndTheServerSeesTheOthersHangUp() throws Exception {
     server.route("/replica/slow", Behaviour.hang());
-    server.route("/replica/fast", Behaviour.ok("from the fast replica"));
+    server.route("/replica/fast", server.okAfterStarted("/replica/slow", 2, "from the fast replica"));
     try (TaskGroup<String> group = TaskGroup.open()) {
       group.spawn(() -> client.get("/replica/slow-1"));
       group.spawn(() -> client.get("/replica/slow-2"));
@@ -93,7 +93,7 @@ class TaskGroupOverHttpTest {
   void anyIgnoresAFailingProviderAndTakesTheFirstAnswer() throws Exception {
     server.route("/search/down", Behaviour.fail(500));
     server.route("/search/slow", Behaviour.hang());
-    server.route("/search/ok", Behaviour.ok("42 results"));
+    server.route("/search/ok", server.okAfterStarted("/search/slow", 1, "42 results"));
     try (TaskGroup<String> group = TaskGroup.open()) {
       group.spawn(() -> client.get("/search/down"));
       group.spawn(() -> client.get("/search/slow"));
@@ -113,7 +113,7 @@ class TaskGroupOverHttpTest {
       }
       assertThrows(TaskGroupTimeoutException.class, group::all);
     }
-    assertTrue(server.awaitDisconnects("/stuck/", 3, BOUND));
+    assertTrue(server.awaitEveryStartedAbandoned("/stuck/", BOUND));
     assertEquals(0, server.inFlight());
   }
 }
