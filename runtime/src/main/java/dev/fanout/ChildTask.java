@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * One child task of a {@link TaskGroup}: the {@link Subtask} handle users hold, and the {@link
@@ -54,13 +55,14 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
   ChildTask<?> nextExited;
 
   /**
-   * Guards {@link #openedGroups}. A private monitor: users hold the handle and may synchronize on
-   * it, which must not block a cancellation.
+   * Groups opened by this child's thread and not yet closed: replaced whole by compare-and-set, so
+   * that no per-task monitor is needed (and users synchronizing on the handle block nothing).
    */
-  private final Object openedGroupsLock = new Object();
+  private volatile TaskGroup<?>[] openedGroups;
 
-  /** Groups opened by this child's thread and not yet closed; guarded by openedGroupsLock. */
-  private List<TaskGroup<?>> openedGroups;
+  @SuppressWarnings("rawtypes") // the updater needs the raw class objects
+  private static final AtomicReferenceFieldUpdater<ChildTask, TaskGroup[]> OPENED_GROUPS =
+      AtomicReferenceFieldUpdater.newUpdater(ChildTask.class, TaskGroup[].class, "openedGroups");
 
   ChildTask(TaskGroup<?> group, int index, Object key, Callable<? extends U> callable, State state) {
     this.group = group;
@@ -117,13 +119,11 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
    * running past this child; close them here and turn the mistake into this child's failure.
    */
   private Throwable closeGroupsLeftOpen(Throwable failure) {
-    List<TaskGroup<?>> leftOpen;
-    synchronized (openedGroupsLock) {
-      if (openedGroups == null || openedGroups.isEmpty()) {
-        return failure;
-      }
-      leftOpen = new ArrayList<>(openedGroups);
+    TaskGroup<?>[] opened = openedGroups;
+    if (opened == null || opened.length == 0) {
+      return failure;
     }
+    List<TaskGroup<?>> leftOpen = List.of(opened);
     StructureViolationException violation =
         new StructureViolationException(
             "task #"
@@ -147,33 +147,47 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
     return violation;
   }
 
-  /** Records a group opened on this child's thread; false if this child is already cancelled. */
+  /**
+   * Records a group opened on this child's thread; false if this child is already cancelled. The
+   * publication (a volatile write) precedes the read of cancelRequested, and a cancellation writes
+   * cancelRequested before reading the groups: one of the two always sees the other.
+   */
   boolean registerOpenedGroup(TaskGroup<?> nested) {
-    synchronized (openedGroupsLock) {
-      if (openedGroups == null) {
-        openedGroups = new ArrayList<>(2);
+    TaskGroup<?>[] current;
+    TaskGroup<?>[] updated;
+    do {
+      current = openedGroups;
+      int length = current == null ? 0 : current.length;
+      updated = new TaskGroup<?>[length + 1];
+      if (current != null) {
+        System.arraycopy(current, 0, updated, 0, length);
       }
-      openedGroups.add(nested);
-      return !cancelRequested;
-    }
+      updated[length] = nested;
+    } while (!OPENED_GROUPS.compareAndSet(this, current, updated));
+    return !cancelRequested;
   }
 
   void unregisterOpenedGroup(TaskGroup<?> nested) {
-    synchronized (openedGroupsLock) {
-      if (openedGroups != null) {
-        openedGroups.remove(nested);
+    TaskGroup<?>[] current;
+    TaskGroup<?>[] updated;
+    do {
+      current = openedGroups;
+      if (current == null) {
+        return;
       }
-    }
+      List<TaskGroup<?>> remaining = new ArrayList<>(List.of(current));
+      if (!remaining.removeIf(g -> g == nested)) {
+        return;
+      }
+      updated = remaining.toArray(new TaskGroup<?>[0]);
+    } while (!OPENED_GROUPS.compareAndSet(this, current, updated));
   }
 
   /** Cancels the groups this child opened; called after {@link #cancelRequested} was set. */
   void cancelOpenedGroups() {
-    List<TaskGroup<?>> opened;
-    synchronized (openedGroupsLock) {
-      if (openedGroups == null || openedGroups.isEmpty()) {
-        return;
-      }
-      opened = new ArrayList<>(openedGroups);
+    TaskGroup<?>[] opened = openedGroups;
+    if (opened == null) {
+      return;
     }
     for (TaskGroup<?> nested : opened) {
       nested.cancelBecauseParentCancelled();

@@ -105,8 +105,10 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
    * run settle(). cancel() may come from any thread, including the shared deadline timer.
    *
    * Lock. One ReentrantLock guards every mutable field below that is not marked otherwise, and one
-   * Condition ("changed") is signalled on every settle and cancel; the owner is the only thread that
-   * ever waits on it, in a wait operation, in spawn (queue full) or in close. No user code runs
+   * Condition ("changed") is signalled on cancel, and on a settle only when the parked owner can
+   * proceed (ownerWouldProceedLocked): a fan-out of 10,000 tasks wakes its owner once, not 10,000
+   * times. The owner is the only thread that ever waits on it, in a wait operation, in spawn (queue
+   * full) or in close; every change its condition depends on is made under the lock. No user code runs
    * while the lock is held: tasks run on their own threads and onFinished callbacks run after
    * unlocking. Threads are started outside the lock.
    *
@@ -196,6 +198,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
   private ChildTask<?> exitedHead;
   private int exitedCount;
   private Wait waiting = Wait.NONE;
+  private boolean ownerParked; // the owner is in changed.await*(); settle() wakes it only if useful
+  private boolean blockedOnQueue; // the owner waits in spawn() for queue space
   private int quorum; // for Wait.FIRST
   private boolean suppressAll;
   private Duration timedOutAfter; // the timeout that cancelled the group, when TIMEOUT
@@ -525,6 +529,7 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
   }
 
   private void awaitQueueSpaceLocked(String op) {
+    blockedOnQueue = true;
     try {
       while (cancelReason == null && running >= concurrencyLimit && queue.size() >= queueLimit) {
         if (!awaitChangeLocked(0, false)) {
@@ -542,6 +547,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
                   + "; the group was cancelled");
       cancelled.initCause(e);
       throw cancelled;
+    } finally {
+      blockedOnQueue = false;
     }
   }
 
@@ -626,12 +633,28 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
           }
         }
         assert unsettled == running + queue.size();
-        changed.signalAll();
+        if (ownerParked && ownerWouldProceedLocked()) {
+          changed.signal(); // the owner is the only waiter; waking it per task would cost a park
+        }
       }
     } finally {
       unlockAndRunDueCallbacks();
     }
     return next;
+  }
+
+  /** Whether what the parked owner waits for has happened, so that waking it is worth it. */
+  private boolean ownerWouldProceedLocked() {
+    if (cancelReason != null) {
+      return true;
+    }
+    if (blockedOnQueue) {
+      return running < concurrencyLimit || queue.size() < queueLimit;
+    }
+    if (closed) {
+      return unsettled == 0;
+    }
+    return waiting != Wait.NONE && isSatisfiedLocked(waiting);
   }
 
   /** Whether the group was cancelled because a wait already had its answer. */
@@ -1292,7 +1315,12 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
   private boolean awaitChangeLocked(long callDeadline, boolean hasCallDeadline)
       throws InterruptedException {
     if (!hasDeadline && !hasCallDeadline) {
-      changed.await();
+      ownerParked = true;
+      try {
+        changed.await();
+      } finally {
+        ownerParked = false;
+      }
       return true;
     }
     long until =
@@ -1303,7 +1331,12 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
     if (remaining <= 0) {
       return false;
     }
-    changed.awaitNanos(remaining);
+    ownerParked = true;
+    try {
+      changed.awaitNanos(remaining);
+    } finally {
+      ownerParked = false;
+    }
     return true;
   }
 
@@ -1576,8 +1609,13 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       if (unsettled > 0) {
         cancelLocked(CancelReason.CLOSED, null);
       }
-      while (unsettled > 0) {
-        changed.awaitUninterruptibly();
+      ownerParked = true;
+      try {
+        while (unsettled > 0) {
+          changed.awaitUninterruptibly();
+        }
+      } finally {
+        ownerParked = false;
       }
       toJoin = exitedHead;
       exitedHead = null;

@@ -1,0 +1,58 @@
+package dev.fanout.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What a Java 17 user writes: a long-lived fixed pool of platform threads with invokeAll. Sized
+ * {@value #THREADS} threads, a common choice for I/O-bound work; a concurrency limit below that
+ * is applied with a semaphore like the others.
+ */
+final class FixedThreadPool implements Contender {
+  static final int THREADS = 256;
+
+  private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+  @Override
+  public String name() {
+    return "fixed platform pool (" + THREADS + ")";
+  }
+
+  @Override
+  public List<Integer> all(List<Callable<Integer>> tasks, int concurrency) throws Exception {
+    List<Integer> results = new ArrayList<>(tasks.size());
+    for (Future<Integer> future : pool.invokeAll(Limits.bounded(tasks, concurrency))) {
+      results.add(future.get());
+    }
+    return results;
+  }
+
+  @Override
+  public Integer race(List<Callable<Integer>> tasks) throws Exception {
+    ExecutorCompletionService<Integer> completion = new ExecutorCompletionService<>(pool);
+    List<Future<Integer>> futures = new ArrayList<>();
+    for (Callable<Integer> task : tasks) {
+      futures.add(completion.submit(task));
+    }
+    try {
+      return completion.take().get();
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+  }
+
+  @Override
+  public Integer any(List<Callable<Integer>> tasks) throws Exception {
+    return pool.invokeAny(tasks);
+  }
+
+  @Override
+  public void shutdown() {
+    pool.shutdownNow();
+  }
+}
