@@ -346,18 +346,25 @@ final class SendableAnalysis {
     return Verdict.SENDABLE;
   }
 
+  /**
+   * The superclass whose fields count too, or null. The walk stops at {@code Object}, {@code Enum}
+   * and {@code Record}: their state is the JDK's, immutable by contract, and their private fields
+   * differ between JDK versions (JDK 21+'s {@code Enum} caches its hash in a non-final field).
+   */
   private DeclaredType superclass(DeclaredType type) {
     for (TypeMirror supertype : types.directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.DECLARED
           && ((DeclaredType) supertype).asElement().getKind() == ElementKind.CLASS
-          && !((TypeElement) ((DeclaredType) supertype).asElement())
-              .getQualifiedName()
-              .contentEquals("java.lang.Object")) {
+          && !JDK_BASES.contains(
+              ((TypeElement) ((DeclaredType) supertype).asElement()).getQualifiedName().toString())) {
         return (DeclaredType) supertype;
       }
     }
     return null;
   }
+
+  private static final Set<String> JDK_BASES =
+      Set.of("java.lang.Object", "java.lang.Enum", "java.lang.Record");
 
   private Verdict components(DeclaredType type, TypeElement record) {
     String simple = record.getSimpleName().toString();
