@@ -1,7 +1,9 @@
 package dev.fanout.benchmarks;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -27,13 +29,15 @@ public final class BenchmarkMain {
         Runtime.getRuntime().maxMemory() >> 20,
         settings.rounds());
     List<Contender> contenders =
-        List.of(
-            new RawVirtualThreads(), // first: the baseline of every ratio
-            new VirtualThreadExecutor(),
-            new CompletableFutures(),
-            new FixedThreadPool(),
-            new FanoutTaskGroup(),
-            new FanoutGenerated());
+        new ArrayList<>(
+            List.of(
+                new RawVirtualThreads(), // first: the baseline of every ratio
+                new VirtualThreadExecutor(),
+                new CompletableFutures(),
+                new FixedThreadPool(),
+                new FanoutTaskGroup(),
+                new FanoutGenerated()));
+    structuredTaskScope().ifPresent(contenders::add);
     long start = System.nanoTime();
     try {
       new OverheadScenario().run(contenders, settings, out);
@@ -46,5 +50,18 @@ public final class BenchmarkMain {
     }
     out.printf(Locale.ROOT, "%nTook %.0f s.%n", (System.nanoTime() - start) / 1e9);
     System.exit(0); // CompletableFuture losers may still sleep on virtual threads
+  }
+
+  /** The JDK's StructuredTaskScope, when built and run with -Pstructured (JDK 25 preview). */
+  private static Optional<Contender> structuredTaskScope() {
+    try {
+      Class<?> type = Class.forName("dev.fanout.benchmarks.StructuredScope");
+      return Optional.of((Contender) type.getDeclaredConstructor().newInstance());
+    } catch (ClassNotFoundException e) {
+      return Optional.empty(); // built without -Pstructured
+    } catch (ReflectiveOperationException | LinkageError e) {
+      System.err.println("StructuredTaskScope left out: " + e); // e.g. run without --enable-preview
+      return Optional.empty();
+    }
   }
 }
