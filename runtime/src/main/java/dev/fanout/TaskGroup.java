@@ -618,6 +618,12 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
         exitedCount++;
       }
       try {
+        if (hasDeadline && cancelReason == null && deadlineNanos - System.nanoTime() <= 0) {
+          // The deadline has passed: the group is timed out, whichever thread notices first. A
+          // child that failed because of it (a nested group's inherited deadline) must not turn
+          // the group's timeout into a task failure.
+          cancelLocked(CancelReason.TIMEOUT, timeoutBudget);
+        }
         if (outcome == State.FAILED && lostTheRace()) {
           child.markObserved(); // failed before the cancel, but the winner was already chosen
         }

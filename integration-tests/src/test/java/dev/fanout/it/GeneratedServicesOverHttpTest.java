@@ -238,7 +238,8 @@ class GeneratedServicesOverHttpTest {
     server.route("/thumbs/", Behaviour.echo());
     Map<String, String> byId = new HttpThumbnails().thumbnailsById(List.of("a", "b", "a"));
     assertEquals(List.of("a", "b"), new ArrayList<>(byId.keySet()));
-    assertEquals(2, server.stats("/thumbs/").completed.get(), "'a' was fetched once");
+    // started is counted before the response is written, so the client never runs ahead of it
+    assertEquals(2, server.stats("/thumbs/").started.get(), "'a' was fetched once");
   }
 
   @Test

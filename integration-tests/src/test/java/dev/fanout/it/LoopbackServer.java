@@ -99,7 +99,11 @@ public final class LoopbackServer implements AutoCloseable {
     }
   }
 
-  /** Counters for one route. */
+  /**
+   * Counters for one route. {@code started} is counted before the handler answers, so a client
+   * that has its response always sees it; {@code completed} and {@code disconnected} are counted
+   * after the exchange ends, so tests wait for them (awaitDisconnects) rather than read them.
+   */
   static final class PathStats {
     final AtomicInteger started = new AtomicInteger();
     final AtomicInteger completed = new AtomicInteger();

@@ -252,6 +252,10 @@ final class FanOutMethodAnalyzer {
 
     List<Child> children = new ArrayList<>();
     List<ExecutableElement> leaves = new ArrayList<>();
+    // Leaves over methods or components get the method's own arguments, the Consumer excepted.
+    List<TypeMirror> passedTypes = new ArrayList<>();
+    List<String> passed = new ArrayList<>();
+    passThrough(c, consumerIndex, passedTypes, passed);
     switch (kind) {
       case ELEMENTS:
         {
@@ -274,11 +278,8 @@ final class FanOutMethodAnalyzer {
         }
       case METHODS:
         {
-          List<TypeMirror> argumentTypes = new ArrayList<>();
-          List<String> arguments = new ArrayList<>();
-          passThrough(c, consumerIndex, argumentTypes, arguments);
           for (String leafName : new LinkedHashSet<>(using)) {
-            Child child = leafCall(c, leafName, argumentTypes, arguments, shape, null, leaves);
+            Child child = leafCall(c, leafName, passedTypes, passed, shape, null, leaves);
             if (child != null) {
               children.add(child);
             }
@@ -287,9 +288,6 @@ final class FanOutMethodAnalyzer {
         }
       case COMPONENTS:
         {
-          List<TypeMirror> argumentTypes = new ArrayList<>();
-          List<String> arguments = new ArrayList<>();
-          passThrough(c, consumerIndex, argumentTypes, arguments);
           DeclaredType record = (DeclaredType) c.signature.getReturnType();
           TypeElement recordElement = (TypeElement) record.asElement();
           for (RecordComponentElement component : recordElement.getRecordComponents()) {
@@ -302,8 +300,8 @@ final class FanOutMethodAnalyzer {
                 leafCall(
                     c,
                     component.getSimpleName().toString(),
-                    argumentTypes,
-                    arguments,
+                    passedTypes,
+                    passed,
                     componentShape,
                     variable,
                     leaves);

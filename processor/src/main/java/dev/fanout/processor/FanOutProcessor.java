@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -134,7 +135,7 @@ public final class FanOutProcessor extends AbstractProcessor {
     try {
       step.run();
     } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
-      reportInternalError(element, e);
+      reportInternalError(processingEnv.getMessager(), element, e);
     }
   }
 
@@ -275,15 +276,15 @@ public final class FanOutProcessor extends AbstractProcessor {
     deferred.clear();
   }
 
-  private void reportInternalError(Element element, Throwable e) {
+  /** An unexpected exception, as a diagnostic with its trace instead of a compiler crash. */
+  static void reportInternalError(Messager messager, Element element, Throwable e) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
-    String where = element == null ? "the round" : element.toString();
-    String text = Message.INTERNAL_ERROR.format(where, trace);
+    String text = Message.INTERNAL_ERROR.format(element == null ? "the round" : element.toString(), trace);
     if (element != null) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, text, element);
+      messager.printMessage(Diagnostic.Kind.ERROR, text, element);
     } else {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, text);
+      messager.printMessage(Diagnostic.Kind.ERROR, text);
     }
   }
 }

@@ -8,7 +8,6 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
@@ -48,19 +47,13 @@ public final class GroupEscapeProcessor extends AbstractProcessor {
     }
     declarations = new GroupDeclarationChecks(env);
     try {
+      SendableChecks sendable = new SendableChecks(env); // its bad options are FanOutProcessor's to report
       JavacTask.instance(env)
-          .addTaskListener(new GroupBodyChecks(env, new SendableChecks(env).analysis(), sendableLevel(env)));
+          .addTaskListener(new GroupBodyChecks(env, sendable.analysis(), sendable.kind()));
       bodyChecks = true;
     } catch (IllegalArgumentException | LinkageError | UnsupportedOperationException e) {
       bodyChecks = false; // not javac, or a wrapped environment: see the note in process()
     }
-  }
-
-  private static Diagnostic.Kind sendableLevel(ProcessingEnvironment env) {
-    String level = env.getOptions().getOrDefault(SendableChecks.LEVEL, "error").strip();
-    return level.equalsIgnoreCase("off")
-        ? null
-        : level.equalsIgnoreCase("warning") ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
   }
 
   @Override
@@ -98,18 +91,10 @@ public final class GroupEscapeProcessor extends AbstractProcessor {
       try {
         declarations.check(type);
       } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
-        report(type, e);
+        FanOutProcessor.reportInternalError(processingEnv.getMessager(), type, e);
       }
     }
     return false;
   }
 
-  private void report(Element element, Throwable e) {
-    java.io.StringWriter trace = new java.io.StringWriter();
-    e.printStackTrace(new java.io.PrintWriter(trace));
-    processingEnv
-        .getMessager()
-        .printMessage(
-            Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(element.toString(), trace), element);
-  }
 }

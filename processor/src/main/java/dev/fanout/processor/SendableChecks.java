@@ -88,8 +88,9 @@ final class SendableChecks {
     }
   }
 
-  boolean enabled() {
-    return kind != null;
+  /** How a non-Sendable result is reported: ERROR, WARNING, or null when the checks are off. */
+  Diagnostic.Kind kind() {
+    return kind;
   }
 
   /**
