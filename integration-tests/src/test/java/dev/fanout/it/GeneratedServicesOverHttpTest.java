@@ -320,10 +320,6 @@ class GeneratedServicesOverHttpTest {
   }
 
   private void awaitStarted(String prefix, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + BOUND.toNanos();
-    while (server.stats(prefix).started.get() < count) {
-      assertTrue(System.nanoTime() < deadline, "requests never reached the server");
-      Thread.sleep(1); // polling a counter the server threads update; not a wait for a race
-    }
+    assertTrue(server.awaitStarted(prefix, count, BOUND), "requests never reached the server");
   }
 }

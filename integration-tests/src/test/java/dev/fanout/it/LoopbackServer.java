@@ -34,6 +34,8 @@ public final class LoopbackServer implements AutoCloseable {
   private final Map<String, PathStats> stats = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  /** Notified whenever a counter changes, so that tests wait for a count instead of polling. */
+  private final Object counterChanged = new Object();
 
   LoopbackServer() throws IOException {
     // Headers and body are separate writes: without TCP_NODELAY every response waits ~40 ms for
@@ -93,7 +95,7 @@ public final class LoopbackServer implements AutoCloseable {
         while (true) { // a write to a closed connection throws: that is the disconnect
           body.write(' ');
           body.flush();
-          Thread.sleep(5);
+          Thread.sleep(5); // simulated slow response: a byte every 5 ms until the client leaves
         }
       };
     }
@@ -116,10 +118,7 @@ public final class LoopbackServer implements AutoCloseable {
    */
   Behaviour okAfterStarted(String prefix, int count, String body) {
     return (exchange, path) -> {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (stats(prefix).started.get() < count && System.nanoTime() < deadline) {
-        Thread.sleep(1); // polling a counter other handler threads update
-      }
+      awaitCount(stats(prefix).started, count, Duration.ofSeconds(20));
       send(exchange, 200, body);
     };
   }
@@ -148,14 +147,35 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** Waits until {@code prefix} has seen {@code count} disconnects; false after {@code bound}. */
   boolean awaitDisconnects(String prefix, int count, Duration bound) throws InterruptedException {
+    return awaitCount(stats(prefix).disconnected, count, bound);
+  }
+
+  /** Waits until {@code prefix} has started {@code count} requests; false after {@code bound}. */
+  boolean awaitStarted(String prefix, int count, Duration bound) throws InterruptedException {
+    return awaitCount(stats(prefix).started, count, bound);
+  }
+
+  /** Waits, woken by every counter change, until {@code counter} reaches {@code count}. */
+  private boolean awaitCount(AtomicInteger counter, int count, Duration bound)
+      throws InterruptedException {
     long deadline = System.nanoTime() + bound.toNanos();
-    while (stats(prefix).disconnected.get() < count) {
-      if (System.nanoTime() > deadline) {
-        return false;
+    synchronized (counterChanged) {
+      while (counter.get() < count) {
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (remaining <= 0) {
+          return false;
+        }
+        counterChanged.wait(remaining);
       }
-      Thread.sleep(1); // polling a counter the server threads update; not a wait for a race
+      return true;
     }
-    return true;
+  }
+
+  private void counted(AtomicInteger counter) {
+    counter.incrementAndGet();
+    synchronized (counterChanged) {
+      counterChanged.notifyAll();
+    }
   }
 
   /**
@@ -176,7 +196,7 @@ public final class LoopbackServer implements AutoCloseable {
       return;
     }
     PathStats pathStats = stats.get(prefix);
-    pathStats.started.incrementAndGet();
+    counted(pathStats.started);
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     AtomicInteger outcome = null;
     try {
@@ -192,7 +212,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
     // Counted after leaving flight, so a test that saw the count also sees inFlight drop.
     if (outcome != null) {
-      outcome.incrementAndGet();
+      counted(outcome);
     }
   }
 
