@@ -1,6 +1,5 @@
 package dev.fanout;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -123,7 +122,6 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
     if (opened == null || opened.length == 0) {
       return failure;
     }
-    List<TaskGroup<?>> leftOpen = List.of(opened);
     StructureViolationException violation =
         new StructureViolationException(
             "task #"
@@ -131,15 +129,24 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
                 + " of "
                 + group.describe()
                 + " returned with "
-                + leftOpen.size()
+                + opened.length
                 + " TaskGroup(s) it opened still open; open nested groups in try-with-resources"
                 + " so they close before the task returns");
-    for (int i = leftOpen.size() - 1; i >= 0; i--) {
+    // Innermost first. Each close() unregisters its group; re-reading the list also catches a
+    // group opened meanwhile (by an onFinished callback, say). Bounded, in case a close() fails
+    // before it could unregister.
+    for (int attempts = 0; attempts < 10_000; attempts++) {
+      opened = openedGroups;
+      if (opened == null || opened.length == 0) {
+        break;
+      }
+      TaskGroup<?> innermost = opened[opened.length - 1];
       try {
-        leftOpen.get(i).close();
+        innermost.close();
       } catch (Throwable e) { // whatever close() throws, the child must still settle
         violation.addSuppressed(e);
       }
+      unregisterOpenedGroup(innermost);
     }
     if (failure != null) {
       violation.addSuppressed(failure);
@@ -172,15 +179,23 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
     TaskGroup<?>[] updated;
     do {
       current = openedGroups;
-      if (current == null) {
+      int at = current == null ? -1 : indexOf(current, nested);
+      if (at < 0) {
         return;
       }
-      List<TaskGroup<?>> remaining = new ArrayList<>(List.of(current));
-      if (!remaining.removeIf(g -> g == nested)) {
-        return;
-      }
-      updated = remaining.toArray(new TaskGroup<?>[0]);
+      updated = new TaskGroup<?>[current.length - 1];
+      System.arraycopy(current, 0, updated, 0, at);
+      System.arraycopy(current, at + 1, updated, at, current.length - at - 1);
     } while (!OPENED_GROUPS.compareAndSet(this, current, updated));
+  }
+
+  private static int indexOf(TaskGroup<?>[] groups, TaskGroup<?> group) {
+    for (int i = groups.length - 1; i >= 0; i--) {
+      if (groups[i] == group) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Cancels the groups this child opened; called after {@link #cancelRequested} was set. */

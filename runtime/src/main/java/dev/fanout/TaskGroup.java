@@ -246,7 +246,7 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
   /** Registers with the parent task and the deadline timer; must follow the constructor at once. */
   private TaskGroup<T> arm() {
     if (parent != null && !parent.registerOpenedGroup(this)) {
-      cancelWith(CancelReason.PARENT_CANCELLED, null);
+      cancelBecauseParentCancelled(); // a passed inherited deadline reads as a timeout here too
     }
     if (hasDeadline) {
       long remaining = deadlineNanos - System.nanoTime();
@@ -604,7 +604,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       } else if (failure == null) {
         outcome = State.SUCCEEDED;
       } else {
-        outcome = cancelledBeforeFailing ? State.CANCELLED : State.FAILED;
+        outcome =
+            cancelledBeforeFailing || timedOutWithUs(failure) ? State.CANCELLED : State.FAILED;
       }
       // First what close() depends on, none of which allocates: the child is settled, counted
       // and (if it had a thread) queued for its join, whatever happens below.
@@ -618,17 +619,15 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
         exitedCount++;
       }
       try {
-        if (hasDeadline && cancelReason == null && deadlineNanos - System.nanoTime() <= 0) {
-          // The deadline has passed: the group is timed out, whichever thread notices first. A
-          // child that failed because of it (a nested group's inherited deadline) must not turn
-          // the group's timeout into a task failure.
-          cancelLocked(CancelReason.TIMEOUT, timeoutBudget);
-        }
         if (outcome == State.FAILED && lostTheRace()) {
           child.markObserved(); // failed before the cancel, but the winner was already chosen
         }
         recordSettledLocked(child);
-        applyPolicyLocked();
+        applyPolicyLocked(); // first: a winner that settles at the deadline still wins
+        if (hasDeadline && cancelReason == null && deadlineNanos - System.nanoTime() <= 0) {
+          // The deadline has passed: the group is timed out, whichever thread notices first.
+          cancelLocked(CancelReason.TIMEOUT, timeoutBudget);
+        }
       } finally {
         if (cancelReason == null && running < concurrencyLimit) {
           next = queue.pollFirst();
@@ -661,6 +660,17 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       return unsettled == 0;
     }
     return waiting != Wait.NONE && isSatisfiedLocked(waiting);
+  }
+
+  /**
+   * Whether {@code failure} is this group's own deadline reaching the child: a nested group whose
+   * deadline it inherited timed out. That is the group timing out, not a task failing, whichever
+   * of the two timers fired first.
+   */
+  private boolean timedOutWithUs(Throwable failure) {
+    return failure instanceof TaskGroupTimeoutException
+        && hasDeadline
+        && deadlineNanos - System.nanoTime() <= 0;
   }
 
   /** Whether the group was cancelled because a wait already had its answer. */

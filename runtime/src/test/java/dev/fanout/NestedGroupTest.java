@@ -67,6 +67,36 @@ class NestedGroupTest {
         "nested wait saw a timeout: " + nestedOutcome.get());
   }
 
+  /** The parent's wait under test; each must report the parent's own timeout. */
+  interface ParentWait {
+    void await(TaskGroup<String> parent) throws Exception;
+  }
+
+  static java.util.stream.Stream<ParentWait> parentWaits() {
+    return java.util.stream.Stream.of(
+        TaskGroup::awaitCompletion, TaskGroup::allSettled, TaskGroup::race, TaskGroup::all);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("parentWaits")
+  void anInheritedDeadlineIsTheParentsTimeoutWhicheverTimerFiresFirst(ParentWait wait)
+      throws Exception {
+    for (int i = 0; i < 10; i++) { // both timers fire at the same instant: repeat the race
+      CountDownLatch started = new CountDownLatch(1);
+      CountDownLatch interrupted = new CountDownLatch(1);
+      try (TaskGroup<String> parent = TaskGroup.builder().timeout(Duration.ofMillis(30)).open()) {
+        parent.spawn(
+            () -> {
+              try (TaskGroup<String> nested = TaskGroup.open()) { // inherits the 30 ms
+                nested.spawn(blockUntilInterrupted(started, interrupted));
+                return nested.all().get(0);
+              }
+            });
+        assertThrows(TaskGroupTimeoutException.class, () -> wait.await(parent));
+      } // and close() reports nothing: the nested timeout was the parent's own
+    }
+  }
+
   @Test
   void aNestedGroupWithItsOwnEarlierDeadlineTimesOutAloneAndTheParentCarriesOn() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
