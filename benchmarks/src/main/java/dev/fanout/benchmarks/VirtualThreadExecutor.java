@@ -3,7 +3,6 @@ package dev.fanout.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,16 +28,7 @@ final class VirtualThreadExecutor implements Contender {
   @Override
   public Integer race(List<Callable<Integer>> tasks) throws Exception {
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      ExecutorCompletionService<Integer> completion = new ExecutorCompletionService<>(executor);
-      List<Future<Integer>> futures = new ArrayList<>();
-      for (Callable<Integer> task : tasks) {
-        futures.add(completion.submit(task));
-      }
-      try {
-        return completion.take().get();
-      } finally {
-        futures.forEach(f -> f.cancel(true));
-      }
+      return FirstToSettle.on(executor, tasks);
     }
   }
 

@@ -612,30 +612,29 @@ final class FanOutMethodAnalyzer {
       if (raw.equals("java.util.Map") && arguments.size() == 2 && kind == Kind.ELEMENTS) {
         TypeMirror keyType = upperBound(arguments.get(0));
         if (!types.isAssignable(elementType, keyType)) {
-          c.report.error(
-              Message.UNSUPPORTED_RESULT,
-              c.method,
-              c.display,
-              Describe.type(returnType),
-              over,
-              strategy,
+          return unsupportedResult(c, over, strategy,
               "Its keys are the elements, of type " + Describe.type(elementType) + "; declare Map<"
                   + Describe.type(elementType) + ", ...>");
-          return null;
         }
         return new ResultShape(Result.MAP, upperBound(arguments.get(1)), keyType);
       }
     }
+    return unsupportedResult(c, over, strategy,
+        kind == Kind.ELEMENTS
+            ? "Return List<R> or Set<R> (input order), Map<E, R> (keyed by element) or void"
+            : "Return List<R> (in 'using' order) or void; RACE and ANY return R");
+  }
+
+  /** Reports a result the fan-out cannot produce, with {@code hint} on what to return instead. */
+  private ResultShape unsupportedResult(Context c, String over, Strategy strategy, String hint) {
     c.report.error(
         Message.UNSUPPORTED_RESULT,
         c.method,
         c.display,
-        Describe.type(returnType),
+        Describe.type(c.signature.getReturnType()),
         over,
         strategy,
-        kind == Kind.ELEMENTS
-            ? "Return List<R> or Set<R> (input order), Map<E, R> (keyed by element) or void"
-            : "Return List<R> (in 'using' order) or void; RACE and ANY return R");
+        hint);
     return null;
   }
 
