@@ -1,250 +1,232 @@
 package dev.fanout;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
- * One child task of a {@link TaskGroup}: the {@link Subtask} handle users hold, and the {@link
- * Runnable} its thread runs.
+ * One child task of a {@link TaskGroup}: the {@link Subtask} handle users hold, the {@link
+ * Runnable} its thread runs, and the thread's {@link Thread.UncaughtExceptionHandler}, which is how
+ * code on a child thread finds its task ({@link #current()}).
  *
- * <p>Implementation notes. State transitions ({@code QUEUED -> RUNNING -> settled}, or {@code
- * QUEUED -> CANCELLED}) happen under the group's lock; {@code state} is volatile so that handles
- * read it without the lock, and the result and exception fields are written before the volatile
- * write of a settled state, which publishes them. The intrusive links ({@code nextSettled}, {@code
- * nextExited}) belong to the group and are guarded by its lock; they spare the group a node
- * allocation per task.
+ * <h2>Implementation notes</h2>
+ *
+ * <p>A node costs a handful of words (about 48 bytes with compressed references): a queued task is
+ * this node and its callable, nothing else. Fields a running task needs only (opened groups, the
+ * worker that runs it) live in the group or the thread, not here.
+ *
+ * <p>States, in one {@code int} word ({@link #word}) with an {@link #OBSERVED} flag bit:
+ *
+ * <pre>
+ *   QUEUED       -> RUNNING       a slot was claimed for it (Admission), or at spawn when unbounded
+ *   QUEUED       -> COMPLETING    the group was cancelled while it waited (it never runs)
+ *   RUNNING      -> INTERRUPTING  a canceller claimed the right to interrupt it ...
+ *   INTERRUPTING -> INTERRUPTED   ... and has delivered the interrupt (and cancelled its groups)
+ *   RUNNING | INTERRUPTED -> COMPLETING   the task's thread is done with the callable
+ *   COMPLETING   -> SUCCEEDED | FAILED | CANCELLED   after the node was pushed on the group's
+ *                                 completion stack, so a settled state implies "in settle order"
+ * </pre>
+ *
+ * Cancellers interrupt only a RUNNING node, and only through INTERRUPTING; a thread leaving
+ * INTERRUPTING waits for INTERRUPTED (as {@code FutureTask} does), then clears its interrupt flag.
+ * So no cancellation interrupt can reach a thread after its task completed: callbacks, the start of
+ * the next queued task and a reused worker's next task never see one.
+ *
+ * <p>Publication: {@link #outcome} (the result, or the exception of a failed or cancelled task) is
+ * written before the push onto the completion stack and before the volatile write of the settled
+ * state, either of which publishes it. {@link #callable} is written by the spawner before the node
+ * is published and cleared by whoever starts or cancels it. {@link #thread} is written by whoever
+ * starts the task, before {@code Thread.start()}, and read by cancellers and by {@code close()}.
+ * {@link #nextSettled} and {@link #seq} are written by the pushing thread before its CAS and, once
+ * drained, only by the owner.
  */
-final class ChildTask<U> implements Subtask<U>, Runnable {
-  /** The child task running on the current thread, if the current thread is a child thread. */
-  private static final ThreadLocal<ChildTask<?>> CURRENT = new ThreadLocal<>();
+final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExceptionHandler {
+  // Life states (low bits of word).
+  static final int QUEUED = 0;
+  static final int RUNNING = 1;
+  static final int INTERRUPTING = 2;
+  static final int INTERRUPTED = 3;
+  static final int COMPLETING = 4;
+  static final int SUCCEEDED = 5;
+  static final int FAILED = 6;
+  static final int CANCELLED = 7;
+  private static final int STATE_MASK = 7;
+  /** Flag: a failure was returned to, thrown at or read by the user (or acknowledged). */
+  private static final int OBSERVED = 8;
 
-  final TaskGroup<?> group;
+  private static final VarHandle WORD;
+
+  static {
+    try {
+      WORD = MethodHandles.lookup().findVarHandle(ChildTask.class, "word", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final GroupCore group;
   private final int index;
+  private volatile int word;
 
-  /** The caller's key for keyed spawns, or {@link TaskGroup#NO_KEY}. */
-  final Object key;
+  /** The task; cleared once it starts or is cancelled, so that its captures do not outlive it. */
+  Callable<? extends U> callable;
 
-  /** Written by the owner at spawn, read and cleared by the child thread (published by start). */
-  private Callable<? extends U> callable;
+  /** The result, or the exception of a FAILED task (or the one a CANCELLED task threw). */
+  private Object outcome;
 
-  private volatile State state;
-  private U result; // published by the volatile write of state
-  private Throwable exception; // published by the volatile write of state
-
-  /** Set before the thread starts (by whichever thread starts it), read by cancel and close. */
+  /** The thread that runs (or ran) the task; null while queued, and once joined. */
   volatile Thread thread;
 
-  /** Set under the group's lock; read by the child itself without it. */
-  volatile boolean cancelRequested;
-
-  /** Whether a failure has been returned to, thrown at or read by the user. */
-  private volatile boolean observed;
-
-  /** Next child in settle order; guarded by the group's lock. */
+  /** Completion-stack link, then (after the owner drained it) the next node in settle order. */
   ChildTask<?> nextSettled;
 
-  /** Neighbours in the group's list of running children; guarded by the group's lock. */
-  ChildTask<?> runPrev;
+  /** Position in settle order, from 1; 0 while unsettled. */
+  int seq;
 
-  ChildTask<?> runNext;
-
-  /** Next child whose thread has returned from {@link #run()} and awaits a join; group's lock. */
-  ChildTask<?> nextExited;
-
-  /**
-   * Groups opened by this child's thread and not yet closed: replaced whole by compare-and-set, so
-   * that no per-task monitor is needed (and users synchronizing on the handle block nothing).
-   */
-  private volatile TaskGroup<?>[] openedGroups;
-
-  @SuppressWarnings("rawtypes") // the updater needs the raw class objects
-  private static final AtomicReferenceFieldUpdater<ChildTask, TaskGroup[]> OPENED_GROUPS =
-      AtomicReferenceFieldUpdater.newUpdater(ChildTask.class, TaskGroup[].class, "openedGroups");
-
-  ChildTask(TaskGroup<?> group, int index, Object key, Callable<? extends U> callable, State state) {
+  ChildTask(GroupCore group, int index, Callable<? extends U> callable, int state) {
     this.group = group;
     this.index = index;
-    this.key = key;
     this.callable = callable;
-    this.state = state;
+    WORD.setRelease(this, state);
   }
 
-  /** The child task whose thread is the current thread, or {@code null}. */
+  /** The child task whose thread is the calling thread, or {@code null}. */
   static ChildTask<?> current() {
-    return CURRENT.get();
+    Thread.UncaughtExceptionHandler handler = Thread.currentThread().getUncaughtExceptionHandler();
+    return handler instanceof ChildTask ? (ChildTask<?>) handler : null;
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Running (the task's thread)
 
   @Override
   public void run() {
-    U value = null;
-    Throwable failure = null;
-    boolean started = false;
-    boolean cancelledBeforeFailing = false;
+    group.runTask(this);
+  }
+
+  /**
+   * Our code never lets a throwable escape {@link #run()}; if the bookkeeping itself fails (an
+   * out-of-memory error, say), the thread group reports it as it would for any thread.
+   */
+  @Override
+  public void uncaughtException(Thread thread, Throwable e) {
+    thread.getThreadGroup().uncaughtException(thread, e);
+  }
+
+  /** QUEUED -> RUNNING; false if the node was cancelled first. */
+  boolean markRunning() {
+    return WORD.compareAndSet(this, QUEUED, RUNNING);
+  }
+
+  /**
+   * Moves a running or queued node to COMPLETING: from now on no canceller interrupts its thread.
+   * Waits out a canceller that is between INTERRUPTING and INTERRUPTED.
+   *
+   * @return false if another thread already completes it
+   */
+  boolean beginCompletion() {
+    for (; ; ) {
+      int w = word;
+      int s = w & STATE_MASK;
+      if (s == INTERRUPTING) {
+        Thread.yield(); // the canceller is inside interrupt(); a few instructions
+        continue;
+      }
+      if (s >= COMPLETING) {
+        return false;
+      }
+      if (WORD.compareAndSet(this, w, (w & ~STATE_MASK) | COMPLETING)) {
+        return true;
+      }
+    }
+  }
+
+  /** Records the outcome of a COMPLETING node; the settled state is published by {@link #publish}. */
+  void setOutcome(Object value) {
+    this.outcome = value;
+  }
+
+  /** COMPLETING -> {@code settled}: called after the node is on the completion stack. */
+  void publish(int settled) {
+    assert (word & STATE_MASK) == COMPLETING && settled >= SUCCEEDED;
+    word = (word & OBSERVED) | settled;
+  }
+
+  /**
+   * Interrupts this task's thread if it is running and cancels the groups it opened, exactly once.
+   * Any thread; never blocks.
+   */
+  void interruptIfRunning() {
+    if (!WORD.compareAndSet(this, RUNNING, INTERRUPTING)) {
+      return; // queued, already interrupted, or done with its callable
+    }
     try {
-      CURRENT.set(this);
-      Callable<? extends U> task = callable;
-      callable = null; // the result may outlive the task's captures; let them go
-      if (!cancelRequested) {
-        started = true;
-        value = task.call();
+      Thread t = thread;
+      if (t != null) {
+        t.interrupt();
       }
-    } catch (Throwable t) { // errors too: a StackOverflowError is a failure to report, not to lose
-      // Classified now, when it was thrown: a failure that happened before any cancellation was
-      // requested is a real failure even if it settles after one.
-      cancelledBeforeFailing = cancelRequested;
-      failure = t;
     } finally {
-      try {
-        Throwable leftOpen = closeGroupsLeftOpen(failure);
-        if (leftOpen != failure) {
-          cancelledBeforeFailing = false;
-          failure = leftOpen;
-        }
-        CURRENT.remove();
-        // Settled, this thread only runs bookkeeping and callbacks: a cancellation's interrupt
-        // must not make their blocking calls fail.
-        Thread.interrupted();
-      } finally {
-        group.settleAndHandOver(
-            this, value, failure, !started && failure == null, cancelledBeforeFailing);
+      word = INTERRUPTED; // only INTERRUPTING's owner writes here; beginCompletion() waits for it
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading (any thread)
+
+  /** The raw state, without the flag. */
+  int rawState() {
+    return word & STATE_MASK;
+  }
+
+  /** Spins until a node taken off the completion stack has published its settled state. */
+  int awaitSettledState() {
+    for (int s; ; Thread.yield()) {
+      s = word & STATE_MASK;
+      if (s > COMPLETING) {
+        return s;
       }
     }
-  }
-
-  /**
-   * A child that returns with a group it opened still open would leave that group's threads
-   * running past this child; close them here and turn the mistake into this child's failure.
-   */
-  private Throwable closeGroupsLeftOpen(Throwable failure) {
-    TaskGroup<?>[] opened = openedGroups;
-    if (opened == null || opened.length == 0) {
-      return failure;
-    }
-    StructureViolationException violation =
-        new StructureViolationException(
-            "task #"
-                + index
-                + " of "
-                + group.describe()
-                + " returned with "
-                + opened.length
-                + " TaskGroup(s) it opened still open; open nested groups in try-with-resources"
-                + " so they close before the task returns");
-    // Innermost first. Each close() unregisters its group; re-reading the list also catches a
-    // group opened meanwhile (by an onFinished callback, say). Bounded, in case a close() fails
-    // before it could unregister.
-    for (int attempts = 0; attempts < 10_000; attempts++) {
-      opened = openedGroups;
-      if (opened == null || opened.length == 0) {
-        break;
-      }
-      TaskGroup<?> innermost = opened[opened.length - 1];
-      try {
-        innermost.close();
-      } catch (Throwable e) { // whatever close() throws, the child must still settle
-        violation.addSuppressed(e);
-      }
-      unregisterOpenedGroup(innermost);
-    }
-    if (failure != null) {
-      violation.addSuppressed(failure);
-    }
-    return violation;
-  }
-
-  /**
-   * Records a group opened on this child's thread; false if this child is already cancelled. The
-   * publication (a volatile write) precedes the read of cancelRequested, and a cancellation writes
-   * cancelRequested before reading the groups: one of the two always sees the other.
-   */
-  boolean registerOpenedGroup(TaskGroup<?> nested) {
-    TaskGroup<?>[] current;
-    TaskGroup<?>[] updated;
-    do {
-      current = openedGroups;
-      int length = current == null ? 0 : current.length;
-      updated = new TaskGroup<?>[length + 1];
-      if (current != null) {
-        System.arraycopy(current, 0, updated, 0, length);
-      }
-      updated[length] = nested;
-    } while (!OPENED_GROUPS.compareAndSet(this, current, updated));
-    return !cancelRequested;
-  }
-
-  void unregisterOpenedGroup(TaskGroup<?> nested) {
-    TaskGroup<?>[] current;
-    TaskGroup<?>[] updated;
-    do {
-      current = openedGroups;
-      int at = current == null ? -1 : indexOf(current, nested);
-      if (at < 0) {
-        return;
-      }
-      updated = new TaskGroup<?>[current.length - 1];
-      System.arraycopy(current, 0, updated, 0, at);
-      System.arraycopy(current, at + 1, updated, at, current.length - at - 1);
-    } while (!OPENED_GROUPS.compareAndSet(this, current, updated));
-  }
-
-  private static int indexOf(TaskGroup<?>[] groups, TaskGroup<?> group) {
-    for (int i = groups.length - 1; i >= 0; i--) {
-      if (groups[i] == group) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** Cancels the groups this child opened; called after {@link #cancelRequested} was set. */
-  void cancelOpenedGroups() {
-    TaskGroup<?>[] opened = openedGroups;
-    if (opened == null) {
-      return;
-    }
-    for (TaskGroup<?> nested : opened) {
-      nested.cancelBecauseParentCancelled();
-    }
-  }
-
-  /** Moves to a settled state; called by the group under its lock, exactly once. */
-  void settle(State settled, U value, Throwable failure) {
-    assert state != null && !state.isSettled() : "settled twice: " + this;
-    assert settled.isSettled();
-    this.callable = null; // a task cancelled in the queue never ran: drop its captures too
-    this.result = value;
-    this.exception = failure;
-    this.state = settled;
-  }
-
-  void markRunning() {
-    assert state == State.QUEUED;
-    state = State.RUNNING;
   }
 
   boolean isObserved() {
-    return observed;
+    return (word & OBSERVED) != 0;
   }
 
   void markObserved() {
-    observed = true;
+    for (int w; ((w = word) & OBSERVED) == 0; ) {
+      if (WORD.compareAndSet(this, w, w | OBSERVED)) {
+        return;
+      }
+    }
   }
 
   /** The exception of a failed task without marking it observed (for the group's own reports). */
   Throwable failure() {
-    return exception;
+    return (Throwable) outcome;
   }
 
-  /** The result of a succeeded task, for the group's result lists. */
+  /** The result of a succeeded task. */
+  @SuppressWarnings("unchecked")
   U result() {
-    return result;
+    return (U) outcome;
   }
 
   @Override
   public State state() {
-    return state;
+    switch (word & STATE_MASK) {
+      case QUEUED:
+        return State.QUEUED;
+      case SUCCEEDED:
+        return State.SUCCEEDED;
+      case FAILED:
+        return State.FAILED;
+      case CANCELLED:
+        return State.CANCELLED;
+      default:
+        return State.RUNNING; // RUNNING, INTERRUPTING, INTERRUPTED, COMPLETING
+    }
   }
 
   @Override
@@ -254,12 +236,13 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
 
   @Override
   public U get() {
-    State current = state;
+    State current = state();
     switch (current) {
       case SUCCEEDED:
-        return result;
+        return result();
       case FAILED:
-        observed = true;
+        markObserved();
+        Throwable exception = failure();
         throw new TaskGroupException(
             "task #" + index + " of " + group.describe() + " failed: " + exception,
             exception,
@@ -280,7 +263,7 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
 
   @Override
   public Throwable exception() {
-    State current = state;
+    State current = state();
     if (current != State.FAILED) {
       throw new IllegalStateException(
           "exception() called on task #"
@@ -291,8 +274,8 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
               + current
               + "; only a FAILED task has an exception");
     }
-    observed = true;
-    return exception;
+    markObserved();
+    return failure();
   }
 
   /** A cancellation exception for this task; its cause is what the task threw after cancellation, if anything. */
@@ -300,14 +283,15 @@ final class ChildTask<U> implements Subtask<U>, Runnable {
     CancellationException e =
         new CancellationException(
             "task #" + index + " of " + group.describe() + " was cancelled: " + group.cancelReason());
-    if (exception != null) {
-      e.initCause(exception);
+    Object thrown = outcome;
+    if (thrown instanceof Throwable) {
+      e.initCause((Throwable) thrown);
     }
     return e;
   }
 
   @Override
   public String toString() {
-    return "Subtask[#" + index + " of " + group.describe() + ", " + state + "]";
+    return "Subtask[#" + index + " of " + group.describe() + ", " + state() + "]";
   }
 }

@@ -17,10 +17,22 @@ public class TaskGroupTimeoutException extends RuntimeException {
 
   private final Duration timeout;
 
-  TaskGroupTimeoutException(String message, Duration timeout, List<Throwable> failuresSoFar) {
+  /**
+   * Identifies the group deadline that elapsed (shared by the nested groups that inherited it), or
+   * null for the timeout of one wait. Not serialized: it only means something inside this JVM.
+   */
+  private final transient Object deadlineToken;
+
+  TaskGroupTimeoutException(
+      String message, Duration timeout, List<Throwable> failuresSoFar, Object deadlineToken) {
     super(message);
     this.timeout = timeout;
+    this.deadlineToken = deadlineToken;
     failuresSoFar.forEach(this::addSuppressed);
+  }
+
+  Object deadlineToken() {
+    return deadlineToken;
   }
 
   /** The timeout that elapsed, measured from when it was set (at open, or at the start of the wait). */

@@ -111,7 +111,7 @@ class ConcurrencyLimitTest {
               }
             });
     owner.start();
-    Tasks.awaitBlockedIn(owner, "awaitQueueSpaceLocked");
+    Tasks.awaitBlockedIn(owner, "awaitSpace");
     assertEquals(2, groupRef.get().size(), "the third spawn has not happened yet");
     assertEquals(1, thirdSpawned.getCount());
     release.countDown();
@@ -142,7 +142,7 @@ class ConcurrencyLimitTest {
               }
             });
     owner.start();
-    Tasks.awaitBlockedIn(owner, "awaitQueueSpaceLocked");
+    Tasks.awaitBlockedIn(owner, "awaitSpace");
     owner.interrupt();
     owner.join(Tasks.HANG.toMillis());
     assertTrue(thrown.get() instanceof java.util.concurrent.CancellationException, "" + thrown);

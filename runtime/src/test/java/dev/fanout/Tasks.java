@@ -68,8 +68,8 @@ final class Tasks {
   }
 
   /**
-   * Waits until {@code thread} is parked inside {@code TaskGroup.<method>}: a thread parked on the
-   * group's lock also reads as WAITING, so the state alone proves nothing.
+   * Waits until {@code thread} is parked inside {@code <method>} of one of the runtime's classes: a
+   * thread that is merely runnable, or parked somewhere else, proves nothing.
    */
   static void awaitBlockedIn(Thread thread, String method) {
     long deadline = System.nanoTime() + HANG.toNanos();
@@ -86,14 +86,14 @@ final class Tasks {
   }
 
   private static boolean isIn(StackTraceElement[] stack, String method) {
-    boolean awaitingCondition = false;
+    boolean parked = false;
     for (StackTraceElement frame : stack) {
-      if (frame.getClassName().endsWith("ConditionObject")) {
-        awaitingCondition = true;
+      if (frame.getClassName().equals("java.util.concurrent.locks.LockSupport")) {
+        parked = true;
       }
-      if (frame.getClassName().equals(TaskGroup.class.getName())
+      if (frame.getClassName().startsWith("dev.fanout.")
           && frame.getMethodName().equals(method)) {
-        return awaitingCondition;
+        return parked;
       }
     }
     return false;

@@ -1,0 +1,47 @@
+package dev.fanout;
+
+/**
+ * One way of waiting for a group's tasks: what the settled tasks mean to it, when it has its
+ * answer, and what that answer is. Each wait of {@link TaskGroup} ({@code all}, {@code allSettled},
+ * {@code race}, {@code any}, {@code first}, {@code next}, {@code awaitCompletion}) is one small
+ * implementation; {@link GroupCore#await} is the one loop that runs them all, on the owner thread.
+ *
+ * <p>A policy only reads the {@link Ledger}: children record outcomes and never run policy code.
+ * The loop asks, after every drain of newly settled tasks: {@link #cancelReason} (should the group
+ * be cancelled now, e.g. a race has its winner), then {@link #isDone} (can the wait answer), and
+ * otherwise parks until a settle that {@link #wakeOn} names, a cancellation or a deadline. A new
+ * strategy is one new class; nothing else has to agree with it.
+ *
+ * @param <R> what the wait returns
+ */
+interface WaitPolicy<R> {
+  /** Wake the owner on every settle. */
+  int WAKE_ON_EACH = 1;
+  /** Wake the owner when a task fails. */
+  int WAKE_ON_FAILURE = 2;
+  /** Wake the owner when a task succeeds. */
+  int WAKE_ON_SUCCESS = 4;
+
+  /** The operation's name for messages, e.g. {@code "all()"}. */
+  String op();
+
+  /**
+   * The reason to cancel the group given what has settled, or null. Called before {@link
+   * #isDone}, so that the decision and the answer see the same tasks.
+   */
+  CancelReason cancelReason(Ledger ledger, int spawned);
+
+  /** Whether the wait can answer now. Once every task has settled it always can. */
+  boolean isDone(Ledger ledger, int spawned);
+
+  /**
+   * Which settles may make the wait done, as {@code WAKE_*} flags; the owner is also woken when the
+   * last task settles and when the group is cancelled. Once the group is {@code cancelled}, most
+   * waits only need the last settle: asking for less keeps the remaining settles from waking the
+   * owner one by one.
+   */
+  int wakeOn(boolean cancelled);
+
+  /** The answer, or the exception the wait throws. Called once {@link #isDone} holds. */
+  R answer(GroupCore group, Ledger ledger);
+}
