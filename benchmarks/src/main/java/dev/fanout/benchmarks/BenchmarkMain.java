@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Runs every scenario against every contender and prints Markdown tables. One argument: {@code
  * quick} (under 2 minutes), {@code full} (under 10 minutes) or {@code smoke} (seconds; for CI,
- * which never judges a timing).
+ * which never judges a timing). Fanout on platform threads needs a JVM of its own: {@link
+ * PlatformThreadsMain}.
  */
 public final class BenchmarkMain {
   private BenchmarkMain() {}
@@ -44,6 +45,7 @@ public final class BenchmarkMain {
       new IoBoundScenario().run(contenders, settings, out);
       new RaceScenario().run(contenders, settings, out);
       new QueueMemoryScenario().run(contenders, settings, out);
+      new DiscardingMemoryScenario().run(settings, out);
       new CompileTimeScenario().run(settings, out);
     } finally {
       contenders.forEach(Contender::shutdown);

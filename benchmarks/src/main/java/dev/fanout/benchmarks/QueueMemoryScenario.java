@@ -1,8 +1,6 @@
 package dev.fanout.benchmarks;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class QueueMemoryScenario {
   private static final int LIMIT = 10;
-
-  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
   void run(List<Contender> contenders, Settings settings, PrintStream out) throws Exception {
     int n = settings.queuedTasks();
@@ -46,7 +42,7 @@ final class QueueMemoryScenario {
             return value;
           });
     }
-    long before = usedHeapAfterGc();
+    long before = Heap.usedAfterGc();
     AtomicReference<Exception> failure = new AtomicReference<>();
     Thread caller =
         new Thread(
@@ -59,7 +55,7 @@ final class QueueMemoryScenario {
             });
     caller.start();
     awaitSettledIntoWaiting(caller);
-    long pending = usedHeapAfterGc();
+    long pending = Heap.usedAfterGc();
     gate.countDown();
     caller.join();
     if (failure.get() != null) {
@@ -76,13 +72,5 @@ final class QueueMemoryScenario {
       Thread.State state = caller.getState();
       quiet = (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) ? quiet + 1 : 0;
     }
-  }
-
-  private long usedHeapAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(50);
-    }
-    return memory.getHeapMemoryUsage().getUsed();
   }
 }
