@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -12,44 +13,87 @@ import java.util.concurrent.locks.ReentrantLock;
  * and the hand-over of a freed slot to the next queued task.
  *
  * <p>Only bounded groups have one; an unbounded group starts every task at spawn and never takes
- * this lock. The lock guards {@link #running}, {@link #queue} and {@link #shut}, and is held only
- * for a few field updates: no user code, no thread start, no interrupt runs under it.
+ * this lock. The lock guards every field below that is not final, and is held only for a few field
+ * updates: no user code, no thread start, no interrupt runs under it.
  *
- * <p>Invariants (under the lock): {@code running <= limit}; a task is in the queue iff it is
- * QUEUED; once {@link #shut} the queue stays empty and nothing is admitted. The owner is the only
- * thread that ever waits on {@link #spaceFreed} (in {@code spawn}, when a queue limit is full).
+ * <p>Two ways to run the queue:
+ *
+ * <ul>
+ *   <li><b>A thread per task</b> (virtual threads, or a custom thread factory): a settling task
+ *       hands its slot to the next queued task, whose thread the caller starts ({@link #release}).
+ *   <li><b>Reused threads</b> (platform threads): the group keeps at most {@code limit} threads of
+ *       its own. A thread that finishes a task takes the next queued one; if there is none, it
+ *       parks as idle ({@link #nextTask}). A spawn starts a new thread only when no thread is idle;
+ *       otherwise it queues the task and wakes one idle thread, and a woken thread that leaves work
+ *       in the queue wakes the next one (a cascade, as in {@code LinkedBlockingQueue}): one
+ *       wake-up in flight at a time keeps the owner's spawn cheap when tasks are short, and every
+ *       thread busy when they are long.
+ * </ul>
+ *
+ * <p>Invariants (under the lock): {@code running <= limit}, where {@code running} counts the tasks
+ * that hold a slot; a task is in the queue iff it is QUEUED; once {@link #shut} the queue stays
+ * empty and nothing is admitted; a reusing group never has more than {@code limit} threads, busy,
+ * waking and idle together. The owner is the only thread that ever waits on {@link #spaceFreed}
+ * (in {@code spawn}, when a queue limit is full); idle threads park outside the lock.
  */
 final class Admission {
   /** What {@link #admit} decided. */
   enum Decision {
-    /** The task holds a slot and is RUNNING: start it. */
+    /** The task holds a slot and is RUNNING: start a thread for it. */
     START,
-    /** The task waits in the queue for a slot. */
+    /** The task waits in the queue, for a slot or for an idle thread of the group to take it. */
     QUEUED,
     /** The group was cancelled: the task must settle as cancelled without running. */
     REFUSED
   }
 
+  /**
+   * A thread of a reusing group with nothing to run, parked until woken for queued work or retired.
+   * Made once per thread, the first time it runs out of work.
+   */
+  static final class IdleThread {
+    private final Thread thread = Thread.currentThread();
+    private boolean woken; // guarded by the lock
+    private volatile boolean signalled;
+
+    private void parkUntilSignalled() {
+      while (!signalled) {
+        LockSupport.park(this);
+      }
+      signalled = false;
+    }
+
+    private void signal() {
+      signalled = true;
+      LockSupport.unpark(thread);
+    }
+  }
+
   private final int limit;
   private final int queueLimit;
+  private final boolean reusesThreads;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition spaceFreed = lock.newCondition();
   private final ArrayDeque<ChildTask<?>> queue = new ArrayDeque<>();
+  private final ArrayDeque<IdleThread> idle = new ArrayDeque<>();
   private int running;
+  private int waking; // idle threads signalled that have not yet looked at the queue
   private boolean shut;
+  private boolean retired;
 
-  Admission(int limit, int queueLimit) {
+  /**
+   * @param reusesThreads whether the group runs its queue on at most {@code limit} threads of its
+   *     own rather than a thread per task
+   */
+  Admission(int limit, int queueLimit, boolean reusesThreads) {
     this.limit = limit;
     this.queueLimit = queueLimit;
-  }
-
-  int limit() {
-    return limit;
+    this.reusesThreads = reusesThreads;
   }
 
   /**
-   * Blocks the owner while the queue is full (backpressure), until a slot or queue space frees,
-   * the group is cancelled, or {@code deadline} passes.
+   * Blocks the owner while the queue is full (backpressure): while {@code queueLimit} tasks wait
+   * for a slot, until one frees, the group is cancelled, or {@code deadline} passes.
    *
    * @param deadline a {@link System#nanoTime()} value, or ignored if {@code timed} is false
    * @return false if {@code deadline} passed first
@@ -58,7 +102,9 @@ final class Admission {
   boolean awaitSpace(boolean timed, long deadline) throws InterruptedException {
     lock.lock();
     try {
-      while (!shut && running >= limit && queue.size() >= queueLimit) {
+      // Queued tasks beyond the free slots are the ones waiting for a slot. (Without reuse the
+      // queue is empty while a slot is free, so this is simply queue.size() >= queueLimit.)
+      while (!shut && queue.size() - (limit - running) >= queueLimit) {
         if (!timed) {
           spaceFreed.await();
         } else {
@@ -82,13 +128,18 @@ final class Admission {
       if (shut) {
         return Decision.REFUSED;
       }
-      if (running < limit) {
+      // A slot is free beyond those the queued tasks will take, and no idle thread is left over
+      // for this task: start one. (Without reuse, the queue is empty while a slot is free.)
+      if (running + queue.size() < limit && queue.size() >= idle.size() + waking) {
         running++;
         boolean claimed = task.markRunning();
         assert claimed;
         return Decision.START;
       }
       queue.addLast(task);
+      if (reusesThreads && waking == 0 && running < limit) {
+        wakeOneLocked(); // an idle thread takes it, and wakes the next if work is left
+      }
       return Decision.QUEUED;
     } finally {
       lock.unlock();
@@ -96,32 +147,93 @@ final class Admission {
   }
 
   /**
-   * A running task is done with its slot: hands it to the next queued task, if any.
+   * A thread-per-task group's task is done with its slot: hands it to the next queued task.
    *
-   * @return that task, already RUNNING and counted, for the caller to run or start; or null
+   * @return that task, already RUNNING and counted, for the caller to start; or null
    */
   ChildTask<?> release() {
     lock.lock();
     try {
-      ChildTask<?> next = shut ? null : queue.pollFirst();
-      if (next == null) {
-        running--;
-      } else {
-        boolean claimed = next.markRunning();
-        assert claimed;
-      }
-      if (queueLimit != Integer.MAX_VALUE) {
-        spaceFreed.signal(); // only the owner waits, and only in spawn
-      }
-      return next;
+      running--;
+      signalSpaceLocked();
+      return claimLocked();
     } finally {
       lock.unlock();
     }
   }
 
   /**
+   * A reusing group's thread wants its next task: after finishing one ({@code finishedOne}, which
+   * frees its slot), takes the next queued task, or parks as idle until there is one.
+   *
+   * @return the next task to run on this thread, already RUNNING and counted; or null once the
+   *     group retires its threads
+   */
+  ChildTask<?> nextTask(IdleThread self, boolean finishedOne) {
+    boolean release = finishedOne;
+    for (; ; ) {
+      lock.lock();
+      try {
+        if (release) {
+          release = false;
+          running--;
+          signalSpaceLocked();
+        }
+        if (self.woken) {
+          self.woken = false;
+          waking--;
+        }
+        ChildTask<?> next = claimLocked();
+        if (next != null) {
+          return next;
+        }
+        if (retired) {
+          return null;
+        }
+        idle.addLast(self);
+      } finally {
+        lock.unlock();
+      }
+      self.parkUntilSignalled();
+    }
+  }
+
+  /** The head of the queue, given a slot; wakes the next idle thread if more work is waiting. */
+  private ChildTask<?> claimLocked() {
+    if (shut || running >= limit) {
+      return null;
+    }
+    ChildTask<?> next = queue.pollFirst();
+    if (next == null) {
+      return null;
+    }
+    running++;
+    boolean claimed = next.markRunning();
+    assert claimed;
+    if (reusesThreads && !queue.isEmpty() && waking == 0 && running < limit) {
+      wakeOneLocked();
+    }
+    return next;
+  }
+
+  private void wakeOneLocked() {
+    IdleThread thread = idle.pollLast(); // the most recently idle: its caches are warmest
+    if (thread != null) {
+      thread.woken = true;
+      waking++;
+      thread.signal();
+    }
+  }
+
+  private void signalSpaceLocked() {
+    if (queueLimit != Integer.MAX_VALUE) {
+      spaceFreed.signal(); // only the owner waits, and only in spawn
+    }
+  }
+
+  /**
    * Admits nothing from now on and returns the queued tasks, which will never run, in spawn order.
-   * Wakes the owner if it is blocked for queue space. Idempotent.
+   * Wakes the owner if it is blocked for queue space, and retires the idle threads. Idempotent.
    */
   List<ChildTask<?>> shut() {
     lock.lock();
@@ -130,9 +242,27 @@ final class Admission {
       List<ChildTask<?>> never = new ArrayList<>(queue);
       queue.clear();
       spaceFreed.signalAll();
+      retireLocked();
       return never;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Ends the group's threads as they become idle (close(), once every task has settled). */
+  void retireThreads() {
+    lock.lock();
+    try {
+      retireLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void retireLocked() {
+    retired = true;
+    for (IdleThread thread; (thread = idle.pollFirst()) != null; ) {
+      thread.signal();
     }
   }
 

@@ -155,11 +155,12 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
   }
 
   /**
-   * Interrupts this task's thread if it is running and cancels the groups it opened, exactly once.
-   * Any thread; never blocks.
+   * Interrupts this task's thread if it is running, at most once, and never after the task has
+   * begun to complete. Any thread; never blocks. (A plain read first: a canceller walks every task
+   * of a large group, and most are settled.)
    */
   void interruptIfRunning() {
-    if (!WORD.compareAndSet(this, RUNNING, INTERRUPTING)) {
+    if (word != RUNNING || !WORD.compareAndSet(this, RUNNING, INTERRUPTING)) {
       return; // queued, already interrupted, or done with its callable
     }
     try {

@@ -160,9 +160,10 @@ final class GroupCore {
     this.owner = Thread.currentThread();
     this.name = name != null ? name : "g" + GROUP_IDS.incrementAndGet();
     this.discarding = discarding;
-    this.admission = concurrency == 0 ? null : new Admission(concurrency, queueLimit);
     this.customFactory = threadFactory;
-    this.reusesThreads = admission != null && threadFactory == null && !ChildThreads.virtual();
+    this.reusesThreads = concurrency > 0 && threadFactory == null && !ChildThreads.virtual();
+    this.admission =
+        concurrency == 0 ? null : new Admission(concurrency, queueLimit, reusesThreads);
     this.ledger = new Ledger(discarding);
     this.parentTask = ChildTask.current();
 
@@ -388,19 +389,29 @@ final class GroupCore {
   // ---------------------------------------------------------------------------------------------
   // Running and settling (child threads)
 
-  /** The body of a child thread: runs its task, and on a reusing group the queued ones after it. */
+  /**
+   * The body of a child thread: runs its task; on a reusing group, then runs the queued tasks or
+   * waits, idle, for the owner to hand it one, until the group retires its threads.
+   */
   void runTask(ChildTask<?> first) {
+    Admission.IdleThread self = null;
     for (ChildTask<?> task = first; task != null; ) {
       ChildTask<?> next = runOne(task);
+      if (!reusesThreads) {
+        if (next != null) {
+          launch(next);
+        }
+        return;
+      }
+      if (self == null) {
+        self = new Admission.IdleThread();
+      }
+      next = admission.nextTask(self, true);
       if (next == null) {
         return;
       }
-      if (!reusesThreads) {
-        launch(next);
-        return;
-      }
       Thread current = Thread.currentThread();
-      current.setName(threadName(next));
+      current.setName(threadName(next)); // so that a thread dump tells which task it runs
       current.setUncaughtExceptionHandler(next);
       next.thread = current; // before runOne reads the lifecycle: see the publication rules
       task = next;
@@ -483,7 +494,11 @@ final class GroupCore {
     if (spec != IDLE && wakes(spec, seq, outcome)) {
       LockSupport.unpark(owner);
     }
-    ChildTask<?> next = heldSlot && admission != null ? admission.release() : null;
+    // A reusing group's own thread hands its slot over in runTask(), where it may also go idle.
+    ChildTask<?> next =
+        heldSlot && admission != null && !(reusesThreads && onTaskThread)
+            ? admission.release()
+            : null;
     if (onTaskThread && seq == spawned && life.isEnded()) {
       runCallbacksIfFinished(); // this task finished the group
     }
@@ -617,8 +632,10 @@ final class GroupCore {
 
   /** The deadline timer, and whoever notices first that the deadline has passed. */
   private void cancelBecauseDeadlinePassed() {
+    // Before the CAS: a reader that sees TIMEOUT must also see that it was the deadline. True from
+    // here on whatever the CAS does, since the deadline has passed either way.
+    deadlineFired = true;
     if (life.cancel(CancelReason.TIMEOUT)) {
-      deadlineFired = true;
       timedOutAfter = timeoutBudget;
       afterCancel(CancelReason.TIMEOUT);
     }
@@ -949,6 +966,9 @@ final class GroupCore {
         park(0, spawned, false, 0);
         interrupted |= Thread.interrupted();
         drain();
+      }
+      if (admission != null) {
+        admission.retireThreads();
       }
       interrupted |= joinThreads();
       Future<?> timer = deadlineTimer;
