@@ -488,6 +488,10 @@ final class GroupCore {
     if (discarding && outcome == ChildTask.FAILED) {
       cancel(CancelReason.TASK_FAILED, null); // a discarding group fails fast, waited on or not
     }
+    // Read before the push: this task finishes the group only if the group had already ended
+    // (sealed, closed or cancelled) when it settled. A group that ends later is finished by
+    // whoever ends it; a foreign canceller leaves the callbacks to the owner.
+    boolean endedBefore = onTaskThread && life.isEnded();
     int seq = completions.push(task);
     task.publish(outcome);
     long spec = waitSpec;
@@ -499,7 +503,7 @@ final class GroupCore {
         heldSlot && admission != null && !(reusesThreads && onTaskThread)
             ? admission.release()
             : null;
-    if (onTaskThread && seq == spawned && life.isEnded()) {
+    if (endedBefore && seq == spawned) {
       runCallbacksIfFinished(); // this task finished the group
     }
     return next;
@@ -779,6 +783,17 @@ final class GroupCore {
 
   ChildList children() {
     return children;
+  }
+
+  /**
+   * How many tasks the group still references, after letting go of what it can: the measure of a
+   * discarding group's promise (O(running + queued + unobserved failures)). Owner only; for tests.
+   */
+  int retainedTasks() {
+    if (discarding) {
+      compact();
+    }
+    return children.size();
   }
 
   List<Object> keys() {

@@ -691,6 +691,12 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
     }
   }
 
+  /** See {@link GroupCore#retainedTasks()}; for tests. */
+  int retainedTasks() {
+    core.checkOwner("retainedTasks()");
+    return core.retainedTasks();
+  }
+
   @Override
   public String toString() {
     return core.toString();

@@ -32,6 +32,8 @@ class DiscardingTest {
       }
       group.awaitCompletion();
       assertEquals(tasks, group.size());
+      int retained = group.retainedTasks();
+      assertTrue(retained <= 2 * (16 + 64) + 64, "settled tasks still referenced: " + retained);
     }
     assertEquals((long) tasks * (tasks - 1) / 2, sum.sum());
     assertTrue(maxInFlight.get() <= 16, "limit exceeded: " + maxInFlight.get());
