@@ -237,15 +237,18 @@ class CoreRegressionTest {
   @RepeatedTest(20)
   void aDiscardingGroupReportsTheFirstFailureToSettleAsTheCause() throws Exception {
     IOException early = new IOException("task #1, first to settle");
+    CountDownLatch lateStarted = new CountDownLatch(1);
     CountDownLatch mayReturn = new CountDownLatch(1);
     TaskGroup<Void> group = TaskGroup.builder().discarding().open();
     Subtask<Void> late =
         group.spawn(
             () -> {
               TaskGroup.open(); // left open on purpose: a structure violation, always a failure
+              lateStarted.countDown();
               awaitIgnoringInterrupts(mayReturn);
               return null;
             });
+    Tasks.await(lateStarted); // running before its sibling's failure cancels the group
     Subtask<Void> first = group.spawn(Tasks.fail(early));
     Tasks.awaitSettled(first);
     mayReturn.countDown();
