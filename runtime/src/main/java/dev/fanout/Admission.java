@@ -56,11 +56,18 @@ final class Admission {
     private boolean woken; // guarded by the lock
     private volatile boolean signalled;
 
-    private void parkUntilSignalled() {
+    /** Parks until signalled (true) or until {@code nanos} pass without a signal (false). */
+    private boolean parkUntilSignalled(long nanos) {
+      long deadline = System.nanoTime() + nanos;
       while (!signalled) {
-        LockSupport.park(this);
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        LockSupport.parkNanos(this, remaining);
       }
       signalled = false;
+      return true;
     }
 
     private void signal() {
@@ -68,6 +75,13 @@ final class Admission {
       LockSupport.unpark(thread);
     }
   }
+
+  /**
+   * How long an idle thread waits for work before it ends: long enough to bridge the gaps of a
+   * fan-out loop, short enough that a group that idles (or that a bug leaves open) does not keep
+   * its threads. A later spawn starts a new one.
+   */
+  private static final long KEEP_ALIVE_NANOS = 1_000_000_000L;
 
   private final int limit;
   private final int queueLimit;
@@ -194,7 +208,19 @@ final class Admission {
       } finally {
         lock.unlock();
       }
-      self.parkUntilSignalled();
+      if (!self.parkUntilSignalled(KEEP_ALIVE_NANOS) && retireIfStillIdle(self)) {
+        return null;
+      }
+    }
+  }
+
+  /** Ends an idle thread whose keep-alive elapsed, unless it was signalled meanwhile. */
+  private boolean retireIfStillIdle(IdleThread self) {
+    lock.lock();
+    try {
+      return idle.remove(self); // false: a signal is on its way, so take the work
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -374,6 +374,7 @@ final class GroupCore {
           if (workers == null) {
             workers = new ArrayList<>();
           }
+          workers.removeIf(worker -> !worker.isAlive()); // ended after idling: nothing to join
           workers.add(thread);
         }
       }
