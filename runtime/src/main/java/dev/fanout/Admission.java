@@ -92,6 +92,7 @@ final class Admission {
   private final ArrayDeque<IdleThread> idle = new ArrayDeque<>();
   private int running;
   private int waking; // idle threads signalled that have not yet looked at the queue
+  private int starting; // threads started that have not yet begun their first task
   private boolean shut;
   private boolean retired;
 
@@ -114,6 +115,9 @@ final class Admission {
    * @throws InterruptedException if the owner was interrupted while blocked
    */
   boolean awaitSpace(boolean timed, long deadline) throws InterruptedException {
+    if (queueLimit == Integer.MAX_VALUE) {
+      return true; // no backpressure: the queue is unbounded
+    }
     lock.lock();
     try {
       // Queued tasks beyond the free slots are the ones waiting for a slot. (Without reuse the
@@ -142,22 +146,81 @@ final class Admission {
       if (shut) {
         return Decision.REFUSED;
       }
-      // A slot is free beyond those the queued tasks will take, and no idle thread is left over
-      // for this task: start one. (Without reuse, the queue is empty while a slot is free.)
-      if (running + queue.size() < limit && queue.size() >= idle.size() + waking) {
+      if (reusesThreads ? mayStartThreadLocked() : running < limit) {
         running++;
         boolean claimed = task.markRunning();
         assert claimed;
+        if (reusesThreads) {
+          starting++;
+        }
         return Decision.START;
       }
       queue.addLast(task);
       if (reusesThreads && waking == 0 && running < limit) {
         wakeOneLocked(); // an idle thread takes it, and wakes the next if work is left
       }
-      return Decision.QUEUED;
+      return Decision.QUEUED; // or a thread now starting takes it, or starts one for it
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Whether a reusing group should start a thread now: a slot is free beyond those the queued
+   * tasks will take, no idle or waking thread is there to take work, and no other thread is
+   * starting. One start at a time: a platform thread takes about as long to start as thousands of
+   * short tasks take to run, and a thread that has started starts the next one if work is still
+   * waiting ({@link #threadStarted}), so the group reaches its limit only when its work needs it.
+   */
+  private boolean mayStartThreadLocked() {
+    return running + queue.size() < limit && idle.isEmpty() && waking == 0 && starting == 0;
+  }
+
+  /**
+   * A reusing group's new thread has begun. If work waits in the queue with no thread to take it,
+   * claims the head of the queue for one more thread, which the caller starts.
+   *
+   * @return that task, RUNNING and counted; or null
+   */
+  ChildTask<?> threadStarted() {
+    lock.lock();
+    try {
+      starting--;
+      return claimForNewThreadLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A reusing group's thread could not be started; its task has settled as failed. Frees that
+   * task's slot and, as {@link #threadStarted} does, claims queued work for another attempt.
+   */
+  ChildTask<?> threadFailedToStart() {
+    lock.lock();
+    try {
+      starting--;
+      running--;
+      signalSpaceLocked();
+      return claimForNewThreadLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private ChildTask<?> claimForNewThreadLocked() {
+    if (shut || queue.isEmpty() || running >= limit || !idle.isEmpty() || waking > 0) {
+      if (!queue.isEmpty() && waking == 0 && running < limit) {
+        wakeOneLocked();
+      }
+      return null;
+    }
+    ChildTask<?> next = queue.pollFirst();
+    running++;
+    starting++;
+    boolean claimed = next.markRunning();
+    assert claimed;
+    return next;
   }
 
   /**

@@ -98,6 +98,7 @@ final class GroupCore {
 
   // Configuration, fixed at open.
   private final String name;
+  private final String threadNamePrefix; // "fanout-<name>-", for platform threads
   private final Thread owner;
   private final boolean discarding;
   private final Admission admission; // null when unbounded
@@ -159,6 +160,7 @@ final class GroupCore {
       Instant deadline) {
     this.owner = Thread.currentThread();
     this.name = name != null ? name : "g" + GROUP_IDS.incrementAndGet();
+    this.threadNamePrefix = "fanout-" + this.name + "-";
     this.discarding = discarding;
     this.customFactory = threadFactory;
     this.reusesThreads = concurrency > 0 && threadFactory == null && !ChildThreads.virtual();
@@ -232,12 +234,12 @@ final class GroupCore {
         }
         ChildTask<U> never = newChild(key, null, ChildTask.QUEUED);
         keyUsed = true;
-        complete(never, ChildTask.CANCELLED, null, false, false);
+        complete(never, ChildTask.CANCELLED, null, false);
         runDueCallbacks();
         return never;
       }
-      if (virtualFactory == null && customFactory == null) {
-        virtualFactory = ChildThreads.virtualFactory("fanout-" + name);
+      if (virtualFactory == null && customFactory == null && ChildThreads.virtual()) {
+        virtualFactory = ChildThreads.virtualFactory("fanout-" + name); // once, before any start
       }
       ChildTask<U> child =
           newChild(key, task, admission == null ? ChildTask.RUNNING : ChildTask.QUEUED);
@@ -250,7 +252,7 @@ final class GroupCore {
             launch(child);
             break;
           case REFUSED: // cancelled since the check above
-            complete(child, ChildTask.CANCELLED, null, false, false);
+            complete(child, ChildTask.CANCELLED, null, false);
             break;
           default: // QUEUED: a settling task will start it
             break;
@@ -353,7 +355,9 @@ final class GroupCore {
         task.thread = null;
         task.callable = null;
         int outcome = life.isCancelled() ? ChildTask.CANCELLED : ChildTask.FAILED;
-        task = complete(task, outcome, e, false, true);
+        complete(task, outcome, e, false);
+        // Its slot goes to the next queued task, which gets a thread of its own, or an idle one.
+        task = reusesThreads ? admission.threadFailedToStart() : admission.release();
       }
     }
   }
@@ -384,7 +388,7 @@ final class GroupCore {
   }
 
   private String threadName(ChildTask<?> task) {
-    return "fanout-" + name + "-" + task.index();
+    return threadNamePrefix + task.index();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -395,19 +399,27 @@ final class GroupCore {
    * waits, idle, for the owner to hand it one, until the group retires its threads.
    */
   void runTask(ChildTask<?> first) {
-    Admission.IdleThread self = null;
-    for (ChildTask<?> task = first; task != null; ) {
-      ChildTask<?> next = runOne(task);
-      if (!reusesThreads) {
+    if (!reusesThreads) {
+      runOne(first);
+      if (admission != null) {
+        ChildTask<?> next = admission.release();
         if (next != null) {
           launch(next);
         }
-        return;
       }
-      if (self == null) {
-        self = new Admission.IdleThread();
-      }
-      next = admission.nextTask(self, true);
+      return;
+    }
+    // A new thread of a reusing group first passes the start on: if work is still queued with
+    // no idle thread for it, the next thread starts from here, so the owner's spawn never waits
+    // for more than one thread start at a time.
+    ChildTask<?> waiting = admission.threadStarted();
+    if (waiting != null) {
+      launch(waiting);
+    }
+    Admission.IdleThread self = new Admission.IdleThread();
+    for (ChildTask<?> task = first; task != null; ) {
+      runOne(task);
+      ChildTask<?> next = admission.nextTask(self, true);
       if (next == null) {
         return;
       }
@@ -419,8 +431,8 @@ final class GroupCore {
     }
   }
 
-  /** Runs one task to its outcome and settles it; returns the queued task that takes its slot. */
-  private ChildTask<?> runOne(ChildTask<?> task) {
+  /** Runs one task to its outcome and settles it (its slot is the caller's to hand over). */
+  private void runOne(ChildTask<?> task) {
     Callable<?> callable = task.callable;
     task.callable = null; // the result may outlive the task's captures; let them go
     Object value = null;
@@ -444,7 +456,7 @@ final class GroupCore {
       failure = leftOpen;
       outcome = ChildTask.FAILED;
     }
-    return complete(task, outcome, outcome == ChildTask.SUCCEEDED ? value : failure, true, true);
+    complete(task, outcome, outcome == ChildTask.SUCCEEDED ? value : failure, true);
   }
 
   /**
@@ -467,16 +479,13 @@ final class GroupCore {
 
   /**
    * Settles {@code task}: publishes its outcome, pushes it in settle order, wakes the owner if its
-   * wait asked for this, and frees its slot.
+   * wait asked for this, and runs the onFinished callbacks if this finishes the group. A slot the
+   * task held is its caller's to hand over.
    *
    * @param onTaskThread whether the caller is the task's own thread (whose interrupt flag is then
    *     cleared, and which may finish the group)
-   * @param heldSlot whether the task held a concurrency slot, to hand over now
-   * @return the queued task that took the freed slot, already RUNNING, for the caller to run or
-   *     start; or null
    */
-  private ChildTask<?> complete(
-      ChildTask<?> task, int outcome, Object value, boolean onTaskThread, boolean heldSlot) {
+  private void complete(ChildTask<?> task, int outcome, Object value, boolean onTaskThread) {
     if (!task.beginCompletion()) {
       throw new AssertionError("completed twice: " + task);
     }
@@ -499,15 +508,9 @@ final class GroupCore {
     if (spec != IDLE && wakes(spec, seq, outcome)) {
       LockSupport.unpark(owner);
     }
-    // A reusing group's own thread hands its slot over in runTask(), where it may also go idle.
-    ChildTask<?> next =
-        heldSlot && admission != null && !(reusesThreads && onTaskThread)
-            ? admission.release()
-            : null;
     if (endedBefore && seq == spawned) {
       runCallbacksIfFinished(); // this task finished the group
     }
-    return next;
   }
 
   private static boolean wakes(long spec, int seq, int outcome) {
@@ -666,7 +669,7 @@ final class GroupCore {
       if (admission != null) {
         for (ChildTask<?> queued : admission.shut()) {
           queued.callable = null;
-          complete(queued, ChildTask.CANCELLED, null, false, false);
+          complete(queued, ChildTask.CANCELLED, null, false);
         }
       }
       children.forEach(ChildTask::interruptIfRunning);
