@@ -21,6 +21,11 @@ final class AllWait<T> implements WaitPolicy<List<T>> {
   }
 
   @Override
+  public boolean needsSettleOrder() {
+    return false;
+  }
+
+  @Override
   public CancelReason cancelReason(Ledger ledger, int spawned) {
     return ledger.failed > 0 ? CancelReason.TASK_FAILED : null;
   }
@@ -42,7 +47,9 @@ final class AllWait<T> implements WaitPolicy<List<T>> {
     ChildList children = group.children();
     Object[] results = new Object[children.size()];
     for (int i = 0; i < results.length; i++) {
-      results[i] = children.get(i).result();
+      ChildTask<?> task = children.get(i);
+      task.awaitSettledState(); // so that its handle reads SUCCEEDED once all() has returned
+      results[i] = task.result();
     }
     return Collections.unmodifiableList((List<T>) Arrays.asList(results));
   }

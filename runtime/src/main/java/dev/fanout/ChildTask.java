@@ -151,7 +151,7 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
   /** COMPLETING -> {@code settled}: called after the node is on the completion stack. */
   void publish(int settled) {
     assert (word & STATE_MASK) == COMPLETING && settled >= SUCCEEDED;
-    word = (word & OBSERVED) | settled;
+    WORD.setRelease(this, (word & OBSERVED) | settled); // publication needs no StoreLoad fence
   }
 
   /**

@@ -86,11 +86,13 @@ final class GroupCore {
 
   private static final Runnable[] FIRED = new Runnable[0];
   private static final VarHandle CALLBACKS;
+  private static final VarHandle UNUSUAL;
 
   static {
     try {
-      CALLBACKS =
-          MethodHandles.lookup().findVarHandle(GroupCore.class, "callbacks", Runnable[].class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      CALLBACKS = lookup.findVarHandle(GroupCore.class, "callbacks", Runnable[].class);
+      UNUSUAL = lookup.findVarHandle(GroupCore.class, "unusualOutcomes", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -123,6 +125,13 @@ final class GroupCore {
 
   /** Tasks spawned so far. Written by the owner only; volatile so other threads count. */
   private volatile int spawned;
+
+  /**
+   * How many tasks settled other than successfully (failed or cancelled), counted before their
+   * push. While it is 0, a wait that needs no settle order knows every outcome from the settle
+   * count alone.
+   */
+  private volatile int unusualOutcomes;
 
   /** What the parked owner waits for: {@code WAITING | flags << 32 | settle count}, or IDLE. */
   private volatile long waitSpec = IDLE;
@@ -502,6 +511,9 @@ final class GroupCore {
     // (sealed, closed or cancelled) when it settled. A group that ends later is finished by
     // whoever ends it; a foreign canceller leaves the callbacks to the owner.
     boolean endedBefore = onTaskThread && life.isEnded();
+    if (outcome != ChildTask.SUCCEEDED) {
+      UNUSUAL.getAndAdd(this, 1); // before the push: whoever counts the push sees this too
+    }
     int seq = completions.push(task);
     task.publish(outcome);
     long spec = waitSpec;
@@ -710,8 +722,16 @@ final class GroupCore {
     long callDeadline = timedCall ? System.nanoTime() + timeoutNanos : 0;
     try {
       for (; ; ) {
-        drain();
         int n = spawned;
+        int observed = completions.settledCount(); // before unusualOutcomes: see complete()
+        if (policy.needsSettleOrder() || unusualOutcomes != 0) {
+          drain();
+          observed = ledger.settled;
+        } else if (observed == n) {
+          // Every outcome is a success and this wait needs no order: the count is all it needs,
+          // so it does not walk tasks that other cores just wrote (see the class comment).
+          return policy.answer(this, ledger);
+        }
         CancelReason decision = policy.cancelReason(ledger, n);
         if (decision != null) {
           cancel(decision, null);
@@ -744,7 +764,7 @@ final class GroupCore {
           throw new InterruptedException(
               op + " was interrupted; " + describe() + " was cancelled");
         }
-        park(policy.wakeOn(life.isCancelled()), n, timed, remaining);
+        park(policy.wakeOn(life.isCancelled()), n, observed, timed, remaining);
       }
     } finally {
       runDueCallbacks();
@@ -754,12 +774,14 @@ final class GroupCore {
   /**
    * Parks the owner until a settle that {@code flags} names, the {@code target}-th settle, an
    * unpark from a cancellation, or {@code nanos} (if {@code timed}). May return spuriously.
+   *
+   * @param observed how many settled tasks the caller has taken into account
    */
-  private void park(int flags, int target, boolean timed, long nanos) {
+  private void park(int flags, int target, int observed, boolean timed, long nanos) {
     waitSpec = WAITING | (long) flags << 32 | target;
     try {
-      if (completions.hasNew()) {
-        return; // settled since the drain: re-examine before sleeping
+      if (completions.settledCount() != observed) {
+        return; // settled since the caller looked: re-examine before sleeping
       }
       if (timed) {
         LockSupport.parkNanos(this, nanos);
@@ -776,6 +798,20 @@ final class GroupCore {
     ChildTask<?> settled = completions.drain();
     if (settled != null) {
       ledger.record(settled);
+    }
+  }
+
+  /**
+   * Waits out the instant between a task's push and the publication of its settled state (see
+   * {@link ChildTask}), so that every handle reads settled once a wait for all tasks returns.
+   * Owner only, once every task has been counted as settled.
+   */
+  void awaitPublishedStates() {
+    for (int i = 0, n = children.size(); i < n; i++) {
+      ChildTask<?> task = children.get(i);
+      if (task != null) {
+        task.awaitSettledState();
+      }
     }
   }
 
@@ -920,9 +956,12 @@ final class GroupCore {
     return life.isEnded() && completions.settledCount() == spawned;
   }
 
-  /** The owner's check at the end of each call: runs the callbacks if the group is finished. */
+  /**
+   * The owner's check at the end of each call: runs the callbacks if the group is finished. With
+   * no callback registered there is nothing to claim: onFinished() checks again.
+   */
   private void runDueCallbacks() {
-    if (life.isFinishedClaimed() || !life.isEnded()) {
+    if (callbacks == null || life.isFinishedClaimed() || !life.isEnded()) {
       return;
     }
     drain(); // every settled task has published its state before a callback can look
@@ -977,14 +1016,16 @@ final class GroupCore {
     boolean interrupted = Thread.interrupted();
     try {
       life.close(); // from now on a deadline cannot mark the group timed out
-      drain();
-      if (!ledger.allSettled(spawned)) {
+      int n = spawned;
+      if (completions.settledCount() != n) {
         cancel(CancelReason.CLOSED, null);
       }
-      while (!ledger.allSettled(spawned)) {
-        park(0, spawned, false, 0);
+      for (int observed; (observed = completions.settledCount()) != n; ) {
+        park(0, n, observed, false, 0);
         interrupted |= Thread.interrupted();
-        drain();
+      }
+      if (unusualOutcomes != 0) {
+        drain(); // failures to report; with none, there is nothing to record
       }
       if (admission != null) {
         admission.retireThreads();

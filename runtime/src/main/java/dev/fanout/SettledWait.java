@@ -28,6 +28,11 @@ final class SettledWait<T> implements WaitPolicy<List<Subtask<T>>> {
   }
 
   @Override
+  public boolean needsSettleOrder() {
+    return false;
+  }
+
+  @Override
   public CancelReason cancelReason(Ledger ledger, int spawned) {
     return null;
   }
@@ -46,13 +51,15 @@ final class SettledWait<T> implements WaitPolicy<List<Subtask<T>>> {
   @SuppressWarnings("unchecked")
   public List<Subtask<T>> answer(GroupCore group, Ledger ledger) {
     group.throwIfTimeoutCancelledWork(op);
+    ChildList children = group.children();
     if (!returnOutcomes) {
+      group.awaitPublishedStates();
       return null;
     }
-    ChildList children = group.children();
     List<Subtask<T>> outcomes = new ArrayList<>(children.size());
     for (int i = 0, n = children.size(); i < n; i++) {
       ChildTask<?> task = children.get(i);
+      task.awaitSettledState(); // so that every handle reads its settled state on return
       task.markObserved();
       // A Subtask only produces values, so Subtask<U> is safely a Subtask<T> for U extends T.
       outcomes.add((Subtask<T>) task);

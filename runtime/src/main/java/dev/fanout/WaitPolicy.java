@@ -26,6 +26,16 @@ interface WaitPolicy<R> {
   String op();
 
   /**
+   * Whether the wait reads the settle order ({@code race}, {@code next}, ...). One that does not
+   * ({@code all}, {@code allSettled}, {@code awaitCompletion}) reads the tasks in spawn order, so
+   * while every task has succeeded the owner need not record them one by one: the settle count
+   * tells it all.
+   */
+  default boolean needsSettleOrder() {
+    return true;
+  }
+
+  /**
    * The reason to cancel the group given what has settled, or null. Called before {@link
    * #isDone}, so that the decision and the answer see the same tasks.
    */
