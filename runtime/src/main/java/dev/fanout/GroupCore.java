@@ -380,16 +380,16 @@ final class GroupCore {
       }
     } else if (virtualFactory != null) {
       thread = virtualFactory.newThread(task);
-    } else {
+    } else if (!reusesThreads) {
       thread = ChildThreads.newPlatformThread(task, threadName(task));
-      if (reusesThreads) {
-        synchronized (this) {
-          if (workers == null) {
-            workers = new ArrayList<>();
-          }
-          workers.removeIf(worker -> !worker.isAlive()); // ended after idling: nothing to join
-          workers.add(thread);
+    } else {
+      thread = ChildThreads.newPlatformThread(new ReusedThreadBody(this, task), threadName(task));
+      synchronized (this) {
+        if (workers == null) {
+          workers = new ArrayList<>();
         }
+        workers.removeIf(worker -> !worker.isAlive()); // ended after idling: nothing to join
+        workers.add(thread);
       }
     }
     thread.setUncaughtExceptionHandler(task); // how ChildTask.current() finds the task
@@ -403,40 +403,68 @@ final class GroupCore {
   // ---------------------------------------------------------------------------------------------
   // Running and settling (child threads)
 
-  /**
-   * The body of a child thread: runs its task; on a reusing group, then runs the queued tasks or
-   * waits, idle, for the owner to hand it one, until the group retires its threads.
-   */
-  void runTask(ChildTask<?> first) {
-    if (!reusesThreads) {
-      runOne(first);
-      if (admission != null) {
-        ChildTask<?> next = admission.release();
-        if (next != null) {
-          launch(next);
-        }
+  /** The body of a child thread that runs one task (virtual threads, a custom factory). */
+  void runTask(ChildTask<?> task) {
+    runOne(task);
+    if (admission != null) {
+      ChildTask<?> next = admission.release();
+      if (next != null) {
+        launch(next);
       }
-      return;
     }
-    // A new thread of a reusing group first passes the start on: if work is still queued with
-    // no idle thread for it, the next thread starts from here, so the owner's spawn never waits
-    // for more than one thread start at a time.
+  }
+
+  /**
+   * The body of a reusing group's thread: runs its first task, then the queued ones, waiting idle
+   * for the owner to hand it more, until the group retires its threads. An idle thread references
+   * no task (not even as its Runnable or its uncaught-exception handler), so a discarding group's
+   * settled tasks stay collectable.
+   */
+  private void runReused(ReusedThreadBody body) {
+    // Pass the start on first: if work is still queued with no idle thread for it, the next thread
+    // starts from here, so the owner's spawn never waits for more than one thread start at a time.
     ChildTask<?> waiting = admission.threadStarted();
     if (waiting != null) {
       launch(waiting);
     }
+    Thread current = Thread.currentThread();
     Admission.IdleThread self = new Admission.IdleThread();
-    for (ChildTask<?> task = first; task != null; ) {
+    ChildTask<?> task = body.takeFirst();
+    while (task != null) {
       runOne(task);
-      ChildTask<?> next = admission.nextTask(self, true);
-      if (next == null) {
-        return;
+      task = null;
+      current.setUncaughtExceptionHandler(null);
+      task = admission.nextTask(self, true);
+      if (task != null) {
+        current.setName(threadName(task)); // so that a thread dump tells which task it runs
+        current.setUncaughtExceptionHandler(task);
+        task.thread = current; // before runOne reads the lifecycle: see the publication rules
       }
-      Thread current = Thread.currentThread();
-      current.setName(threadName(next)); // so that a thread dump tells which task it runs
-      current.setUncaughtExceptionHandler(next);
-      next.thread = current; // before runOne reads the lifecycle: see the publication rules
-      task = next;
+    }
+  }
+
+  /**
+   * The Runnable of a reusing group's thread. It hands over its first task once, rather than being
+   * that task, so that the thread (whose target it is for life) does not keep the task.
+   */
+  private static final class ReusedThreadBody implements Runnable {
+    private final GroupCore group;
+    private ChildTask<?> first; // written before Thread.start(), taken once by the thread
+
+    ReusedThreadBody(GroupCore group, ChildTask<?> first) {
+      this.group = group;
+      this.first = first;
+    }
+
+    ChildTask<?> takeFirst() {
+      ChildTask<?> task = first;
+      first = null;
+      return task;
+    }
+
+    @Override
+    public void run() {
+      group.runReused(this);
     }
   }
 
@@ -503,7 +531,7 @@ final class GroupCore {
       // once and for all: callbacks and the next task on this thread must not see it.
       Thread.interrupted();
     }
-    task.setOutcome(discarding && outcome == ChildTask.SUCCEEDED ? null : value);
+    task.setOutcome(value); // a discarding group lets go of the task; a handle may keep it
     if (discarding && outcome == ChildTask.FAILED) {
       cancel(CancelReason.TASK_FAILED, null); // a discarding group fails fast, waited on or not
     }

@@ -69,11 +69,13 @@ final class Ledger {
       switch (task.awaitSettledState()) {
         case ChildTask.SUCCEEDED:
           succeeded++;
-          if (firstSuccess == null) {
-            firstSuccess = task;
-          }
-          if (firstSettled == null) {
-            firstSettled = task;
+          if (!discarding) { // a discarding group has no wait that reads them, and keeps no result
+            if (firstSuccess == null) {
+              firstSuccess = task;
+            }
+            if (firstSettled == null) {
+              firstSettled = task;
+            }
           }
           break;
         case ChildTask.FAILED:
