@@ -57,10 +57,13 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
   private static final int OBSERVED = 8;
 
   private static final VarHandle WORD;
+  private static final VarHandle THREAD;
 
   static {
     try {
-      WORD = MethodHandles.lookup().findVarHandle(ChildTask.class, "word", int.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      WORD = lookup.findVarHandle(ChildTask.class, "word", int.class);
+      THREAD = lookup.findVarHandle(ChildTask.class, "thread", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -89,7 +92,7 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
     this.group = group;
     this.index = index;
     this.callable = callable;
-    WORD.setRelease(this, state);
+    WORD.set(this, state); // plain: the node is published by the group's list or a thread start
   }
 
   /** The child task whose thread is the calling thread, or {@code null}. */
@@ -146,6 +149,11 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
   /** Records the outcome of a COMPLETING node; the settled state is published by {@link #publish}. */
   void setOutcome(Object value) {
     this.outcome = value;
+  }
+
+  /** Forgets a joined thread: a plain store, nobody interrupts a settled task. */
+  void forgetThread() {
+    THREAD.setOpaque(this, (Thread) null);
   }
 
   /** COMPLETING -> {@code settled}: called after the node is on the completion stack. */

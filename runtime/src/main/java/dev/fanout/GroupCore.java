@@ -87,12 +87,14 @@ final class GroupCore {
   private static final Runnable[] FIRED = new Runnable[0];
   private static final VarHandle CALLBACKS;
   private static final VarHandle UNUSUAL;
+  private static final VarHandle SPAWNED;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       CALLBACKS = lookup.findVarHandle(GroupCore.class, "callbacks", Runnable[].class);
       UNUSUAL = lookup.findVarHandle(GroupCore.class, "unusualOutcomes", int.class);
+      SPAWNED = lookup.findVarHandle(GroupCore.class, "spawned", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -285,7 +287,7 @@ final class GroupCore {
     if (keyByIndex != null && !discarding) {
       keyByIndex.add(key);
     }
-    spawned = index + 1;
+    SPAWNED.setRelease(this, index + 1); // read by other threads only to count
     return child;
   }
 
@@ -433,6 +435,7 @@ final class GroupCore {
     while (task != null) {
       runOne(task);
       task = null;
+      Thread.interrupted(); // see complete(): no cancellation interrupt can arrive after this
       current.setUncaughtExceptionHandler(null);
       task = admission.nextTask(self, true);
       if (task != null) {
@@ -526,11 +529,6 @@ final class GroupCore {
     if (!task.beginCompletion()) {
       throw new AssertionError("completed twice: " + task);
     }
-    if (onTaskThread) {
-      // No canceller interrupts a completing task, so whatever the cancellation left is cleared
-      // once and for all: callbacks and the next task on this thread must not see it.
-      Thread.interrupted();
-    }
     task.setOutcome(value); // a discarding group lets go of the task; a handle may keep it
     if (discarding && outcome == ChildTask.FAILED) {
       cancel(CancelReason.TASK_FAILED, null); // a discarding group fails fast, waited on or not
@@ -549,6 +547,9 @@ final class GroupCore {
       LockSupport.unpark(owner);
     }
     if (endedBefore && seq == spawned) {
+      // No canceller interrupts a completing task, so whatever a cancellation left is cleared once
+      // and for all: the callbacks must not see it (nor, on a reused thread, the next task).
+      Thread.interrupted();
       runCallbacksIfFinished(); // this task finished the group
     }
   }
@@ -1085,7 +1086,7 @@ final class GroupCore {
     for (int i = 0, n = children.size(); i < n; i++) {
       ChildTask<?> task = children.get(i);
       interrupted |= joinUninterruptibly(task.thread);
-      task.thread = null; // a terminated thread is dead weight in a long-lived result list
+      task.forgetThread(); // a terminated thread is dead weight in a long-lived result list
     }
     List<Thread> reused;
     synchronized (this) {
