@@ -90,11 +90,16 @@ final class Admission {
   private final Condition spaceFreed = lock.newCondition();
   private final ArrayDeque<ChildTask<?>> queue = new ArrayDeque<>();
   private final ArrayDeque<IdleThread> idle = new ArrayDeque<>();
+  /** How long a thread that ran out of work looks for more before it parks. */
+  private static final long SPIN_NANOS = 20_000;
+
   private int running;
+  private int spinning; // threads looking for work without the lock (at most one)
+  private volatile int queuedCount; // queue.size(), written under the lock, read by the spinner
   private int waking; // idle threads signalled that have not yet looked at the queue
   private int starting; // threads started that have not yet begun their first task
   private boolean shut;
-  private boolean retired;
+  private volatile boolean retired; // also read by the spinner
 
   /**
    * @param reusesThreads whether the group runs its queue on at most {@code limit} threads of its
@@ -156,7 +161,8 @@ final class Admission {
         return Decision.START;
       }
       queue.addLast(task);
-      if (reusesThreads && waking == 0 && running < limit) {
+      queuedCount = queue.size();
+      if (reusesThreads && waking == 0 && running < limit && spinning == 0) {
         wakeOneLocked(); // an idle thread takes it, and wakes the next if work is left
       }
       return Decision.QUEUED; // or a thread now starting takes it, or starts one for it
@@ -167,13 +173,17 @@ final class Admission {
 
   /**
    * Whether a reusing group should start a thread now: a slot is free beyond those the queued
-   * tasks will take, no idle or waking thread is there to take work, and no other thread is
-   * starting. One start at a time: a platform thread takes about as long to start as thousands of
+   * tasks will take, no idle, waking or spinning thread is there to take work, and no other thread
+   * is starting. One start at a time: a platform thread takes about as long to start as thousands of
    * short tasks take to run, and a thread that has started starts the next one if work is still
    * waiting ({@link #threadStarted}), so the group reaches its limit only when its work needs it.
    */
   private boolean mayStartThreadLocked() {
-    return running + queue.size() < limit && idle.isEmpty() && waking == 0 && starting == 0;
+    return running + queue.size() < limit
+        && idle.isEmpty()
+        && waking == 0
+        && starting == 0
+        && spinning == 0;
   }
 
   /**
@@ -216,6 +226,7 @@ final class Admission {
       return null;
     }
     ChildTask<?> next = queue.pollFirst();
+    queuedCount = queue.size();
     running++;
     starting++;
     boolean claimed = next.markRunning();
@@ -248,7 +259,9 @@ final class Admission {
    */
   ChildTask<?> nextTask(IdleThread self, boolean finishedOne) {
     boolean release = finishedOne;
+    boolean spun = false;
     for (; ; ) {
+      boolean spin = false;
       lock.lock();
       try {
         if (release) {
@@ -267,13 +280,42 @@ final class Admission {
         if (retired) {
           return null;
         }
-        idle.addLast(self);
+        if (!spun && spinning == 0) {
+          spin = true;
+          spinning++;
+        } else {
+          idle.addLast(self);
+        }
       } finally {
         lock.unlock();
+      }
+      if (spin) {
+        spun = true;
+        awaitQueuedWorkBriefly();
+        continue;
       }
       if (!self.parkUntilSignalled(KEEP_ALIVE_NANOS) && retireIfStillIdle(self)) {
         return null;
       }
+    }
+  }
+
+  /**
+   * Spins for a few microseconds, without the lock, until the owner queues a task: when tasks are
+   * short, the owner's next spawn usually comes that soon, and taking it beats parking and being
+   * woken for it (two context switches). One thread at a time, so that spinning never takes the
+   * second core from the owner.
+   */
+  private void awaitQueuedWorkBriefly() {
+    long deadline = System.nanoTime() + SPIN_NANOS;
+    while (queuedCount == 0 && !retired && System.nanoTime() - deadline < 0) {
+      Thread.onSpinWait();
+    }
+    lock.lock();
+    try {
+      spinning--;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -296,6 +338,7 @@ final class Admission {
     if (next == null) {
       return null;
     }
+    queuedCount = queue.size();
     running++;
     boolean claimed = next.markRunning();
     assert claimed;
@@ -330,6 +373,7 @@ final class Admission {
       shut = true;
       List<ChildTask<?>> never = new ArrayList<>(queue);
       queue.clear();
+      queuedCount = 0;
       spaceFreed.signalAll();
       retireLocked();
       return never;

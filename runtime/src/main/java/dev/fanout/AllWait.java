@@ -8,42 +8,35 @@ import java.util.List;
  * {@code all()}: every result in spawn order, fail-fast. The first failure cancels the siblings;
  * the answer waits until they have all settled and then throws every failure at once.
  */
-final class AllWait<T> implements WaitPolicy<List<T>> {
-  private final String op;
-
+final class AllWait<T> extends WaitPolicy<List<T>> {
   AllWait(String op) {
-    this.op = op;
+    super(op);
   }
 
   @Override
-  public String op() {
-    return op;
-  }
-
-  @Override
-  public boolean needsSettleOrder() {
+  boolean needsSettleOrder() {
     return false;
   }
 
   @Override
-  public CancelReason cancelReason(Ledger ledger, int spawned) {
+  CancelReason cancelReason(Ledger ledger, int spawned) {
     return ledger.failed > 0 ? CancelReason.TASK_FAILED : null;
   }
 
   @Override
-  public boolean isDone(Ledger ledger, int spawned) {
+  boolean isDone(Ledger ledger, int spawned) {
     return ledger.allSettled(spawned);
   }
 
   @Override
-  public int wakeOn(boolean cancelled) {
+  int wakeOn(boolean cancelled) {
     return cancelled ? 0 : WAKE_ON_FAILURE;
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public List<T> answer(GroupCore group, Ledger ledger) {
-    group.throwIfIncomplete(op);
+  List<T> answer(GroupCore group, Ledger ledger) {
+    group.throwIfIncomplete(op());
     ChildList children = group.children();
     Object[] results = new Object[children.size()];
     for (int i = 0; i < results.length; i++) {

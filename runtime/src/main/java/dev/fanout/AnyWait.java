@@ -4,20 +4,13 @@ package dev.fanout;
  * {@code any()}: the first task to succeed wins and the others are cancelled; fails only once every
  * task has failed (or was cancelled), with every failure attached.
  */
-final class AnyWait<T> implements WaitPolicy<T> {
-  private final String op;
-
+final class AnyWait<T> extends WaitPolicy<T> {
   AnyWait(String op) {
-    this.op = op;
+    super(op);
   }
 
   @Override
-  public String op() {
-    return op;
-  }
-
-  @Override
-  public CancelReason cancelReason(Ledger ledger, int spawned) {
+  CancelReason cancelReason(Ledger ledger, int spawned) {
     if (ledger.firstSuccess != null) {
       return CancelReason.ANY_SUCCEEDED;
     }
@@ -28,25 +21,25 @@ final class AnyWait<T> implements WaitPolicy<T> {
   }
 
   @Override
-  public boolean isDone(Ledger ledger, int spawned) {
+  boolean isDone(Ledger ledger, int spawned) {
     return ledger.firstSuccess != null || ledger.allSettled(spawned);
   }
 
   @Override
-  public int wakeOn(boolean cancelled) {
+  int wakeOn(boolean cancelled) {
     return cancelled ? 0 : WAKE_ON_SUCCESS;
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public T answer(GroupCore group, Ledger ledger) {
+  T answer(GroupCore group, Ledger ledger) {
     if (ledger.firstSuccess != null) {
       group.answeredWithWinner();
       return (T) ledger.firstSuccess.result();
     }
     if (ledger.cancelled > 0) {
-      throw group.cancellation(op);
+      throw group.cancellation(op());
     }
-    throw group.failure(op + ": every one of the " + ledger.settled + " tasks failed");
+    throw group.failure(op() + ": every one of the " + ledger.settled + " tasks failed");
   }
 }

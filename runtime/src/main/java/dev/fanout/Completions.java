@@ -62,14 +62,15 @@ final class Completions {
     }
   }
 
+  /** The task pushed last, if it has not been drained yet; else null. Owner only. */
+  ChildTask<?> newest() {
+    ChildTask<?> h = head;
+    return h == lastMark ? null : h;
+  }
+
   /** How many tasks have settled so far. Any thread. */
   int settledCount() {
     return head.seq;
-  }
-
-  /** Whether tasks were pushed since the last {@link #drain()}. Owner only. */
-  boolean hasNew() {
-    return head != lastMark;
   }
 
   /**

@@ -9,22 +9,16 @@ import java.util.List;
  * tasks are cancelled. Fails as soon as so many tasks failed or were cancelled that {@code n}
  * successes are out of reach.
  */
-final class FirstWait<T> implements WaitPolicy<List<T>> {
-  private final String op;
+final class FirstWait<T> extends WaitPolicy<List<T>> {
   private final int quorum;
 
   FirstWait(String op, int quorum) {
-    this.op = op;
+    super(op);
     this.quorum = quorum;
   }
 
   @Override
-  public String op() {
-    return op;
-  }
-
-  @Override
-  public CancelReason cancelReason(Ledger ledger, int spawned) {
+  CancelReason cancelReason(Ledger ledger, int spawned) {
     if (ledger.succeeded >= quorum) {
       return CancelReason.QUORUM_REACHED;
     }
@@ -39,18 +33,18 @@ final class FirstWait<T> implements WaitPolicy<List<T>> {
   }
 
   @Override
-  public boolean isDone(Ledger ledger, int spawned) {
+  boolean isDone(Ledger ledger, int spawned) {
     return ledger.succeeded >= quorum || unreachable(ledger, spawned) || ledger.allSettled(spawned);
   }
 
   @Override
-  public int wakeOn(boolean cancelled) {
+  int wakeOn(boolean cancelled) {
     return cancelled ? 0 : WAKE_ON_EACH;
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public List<T> answer(GroupCore group, Ledger ledger) {
+  List<T> answer(GroupCore group, Ledger ledger) {
     if (ledger.succeeded >= quorum) {
       group.answeredWithWinner();
       List<T> results = new ArrayList<>(quorum);
@@ -62,10 +56,10 @@ final class FirstWait<T> implements WaitPolicy<List<T>> {
       return Collections.unmodifiableList(results);
     }
     if (group.cancelReason() != CancelReason.QUORUM_UNREACHABLE) {
-      throw group.cancellation(op);
+      throw group.cancellation(op());
     }
     throw group.failure(
-        op
+        op()
             + ": "
             + ledger.failed
             + " of "

@@ -25,49 +25,71 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Threads.</b> The owner is the only thread that spawns, waits, seals and closes. A child
  * thread runs its task and then settles it. {@link #cancel} may come from any thread: the owner, a
- * child, a foreign thread, the shared {@link DeadlineTimer}, or a parent group's cascade.
+ * child, a foreign thread, the shared {@link DeadlineTimer}, or a parent group's cascade. A child
+ * thread finds its task through its uncaught-exception handler ({@link ChildTask#current()}), a
+ * field every thread has: no {@code ThreadLocal} map is made for each virtual thread.
  *
  * <p><b>The hot path takes no lock.</b> An unbounded spawn allocates one {@link ChildTask}, appends
  * it to the owner-written {@link ChildList} and starts its thread. A settle publishes the outcome,
  * pushes the task on the {@link Completions} stack (one CAS), and unparks the owner only if the
  * wait it is parked in asked for that settle ({@link #waitSpec}). The owner drains the stack into
  * its {@link Ledger} and runs the {@link WaitPolicy} of its wait on its own thread: children never
- * run policy code. Only a bounded group takes a lock, in {@link Admission}, to hand a freed slot to
- * the next queued task.
+ * run policy code, and a fail-fast cancellation runs on the owner, with no lock held. A wait that
+ * needs no settle order ({@code all}, {@code allSettled}, {@code awaitCompletion}) does not even
+ * drain while every outcome is a success ({@link #unusualOutcomes} is 0): the settle count says all
+ * it needs, and the owner does not touch thousands of tasks that other cores have just written.
+ * Only a bounded group takes a lock, in {@link Admission}, to hand a freed slot to the next queued
+ * task.
  *
  * <p><b>One lifecycle word.</b> Sealed, closed, finished and the cancel reason live in {@link
- * Lifecycle}; each transition is one CAS, and cancellation happens exactly once.
+ * Lifecycle}; each transition is one CAS, and cancellation happens exactly once. A timeout is
+ * refused once the group is closed.
  *
  * <p><b>Cancellation</b> ({@link #cancel}): record the reason; cancel the groups the children
  * opened (so their owners see that reason before the interrupt); shut the admission queue and
  * settle what it held as cancelled; walk the published children and interrupt those still running
- * (see {@link ChildTask#interruptIfRunning}); stop the deadline timer; wake the owner. No lock is
- * held while interrupting.
+ * (see {@link ChildTask#interruptIfRunning}: no interrupt reaches a task that has begun to
+ * complete); stop the deadline timer; wake the owner. No lock is held while interrupting.
+ *
+ * <p><b>Classification.</b> A task's exception is classified when it is thrown, on the task's
+ * thread: a cancellation if the group was already cancelled, or if it is this group's own deadline
+ * reaching the task through a nested group (recognized by the deadline's identity, {@link
+ * #deadlineToken}, never by reading the clock); a failure otherwise, however late it settles.
  *
  * <p><b>Publication rules</b>, each a pair of volatile accesses in opposite order, so that one of
  * the two threads always sees the other:
  *
  * <ul>
- *   <li>spawn appends the task ({@link ChildList}'s volatile size), then starts its thread, which
- *       reads the lifecycle before calling the task; cancel writes the lifecycle, then walks the
- *       list. A task that the walk missed therefore sees the cancellation and never runs.
- *   <li>a settling child pushes (CAS), then reads {@link #waitSpec}; the owner writes {@link
- *       #waitSpec}, then checks the stack for news before parking. A wake-up is never lost, and a
- *       child unparks the owner only when the owner's wait can proceed (one wake-up for a
- *       10,000-task {@code all()}, not 10,000).
+ *   <li>spawn appends the task ({@link ChildList}'s volatile size) and writes its thread, then
+ *       starts it, and the task reads the lifecycle before calling the task; cancel writes the
+ *       lifecycle, then walks the list. A task that the walk missed, or whose thread it did not
+ *       see yet, sees the cancellation and never runs.
+ *   <li>a settling child counts an unusual outcome, pushes (CAS), then reads {@link #waitSpec}; the
+ *       owner writes {@link #waitSpec}, then compares the settle count with what it looked at
+ *       before parking. A wake-up is never lost, and a child unparks the owner only when the
+ *       owner's wait can proceed (one wake-up for a 10,000-task {@code all()}, not 10,000). The
+ *       owner reads the settle count before {@link #unusualOutcomes}, so a count that includes a
+ *       failure's push also shows the failure.
  *   <li>a nested group registers with its parent group (under the parent's monitor), then reads
  *       the parent's lifecycle; cancel writes the lifecycle, then reads the registrations.
+ *   <li>a task finishes the group (and runs the onFinished callbacks) only if the group had ended
+ *       before its push; whoever ends the group later finishes it (the owner, for a foreign
+ *       canceller), and {@link Lifecycle#claimFinished} makes sure that happens once.
  * </ul>
  *
  * <p><b>Memory.</b> A result-keeping group holds its tasks (their handles and results are the
- * point). A discarding group keeps no result and, at spawn, compacts its list to the tasks that
- * have not finished, so it holds O(running + queued + unobserved failures) whatever it has run.
+ * point). A discarding group, at spawn, records what settled and compacts its list to the tasks
+ * that have not finished (settled, and their thread ended or returned to the group), so it holds
+ * O(running + queued + unobserved failures) whatever it has run; a handle the caller keeps still
+ * has its result.
  *
  * <p><b>Threads reused.</b> A bounded group on platform threads (JDK 17, or {@code
- * -Dfanout.threads=platform}) runs its queue on at most {@code concurrency} threads of its own:
- * a thread that finishes a task takes the next queued one instead of starting a new thread, with
- * its interrupt flag cleared, its name and current task set for the new task. All of them are
- * joined by {@link #close()}.
+ * -Dfanout.threads=platform}) runs its queue on at most {@code concurrency} threads of its own
+ * ({@link Admission}): it starts them one at a time as the queue needs them (a new thread starts
+ * the next one if work still waits), a thread that finishes a task takes the next queued one, and
+ * one that finds none waits idle for the owner to hand it more. Each task starts with the
+ * interrupt flag clear, the thread renamed for it and its current task set. All of them are ended
+ * and joined by {@link #close()}; an idle thread also ends after a second without work.
  */
 final class GroupCore {
   /** Marks a task spawned without a key. */
@@ -1083,6 +1105,16 @@ final class GroupCore {
    */
   private boolean joinThreads() {
     boolean interrupted = false;
+    // The thread of the task that settled last first: threads end about in the order their tasks
+    // settle, so once it has ended the others mostly have too, and the owner parks once rather
+    // than once per thread.
+    ChildTask<?> newest = completions.newest();
+    if (newest == null) {
+      newest = ledger.last();
+    }
+    if (newest != null) {
+      interrupted |= joinUninterruptibly(newest.thread);
+    }
     for (int i = 0, n = children.size(); i < n; i++) {
       ChildTask<?> task = children.get(i);
       interrupted |= joinUninterruptibly(task.thread);

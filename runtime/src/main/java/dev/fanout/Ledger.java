@@ -100,6 +100,11 @@ final class Ledger {
     }
   }
 
+  /** The last task recorded in settle order (result-keeping groups), or null. */
+  ChildTask<?> last() {
+    return tail;
+  }
+
   /** Whether {@code spawned} tasks have all settled. */
   boolean allSettled(int spawned) {
     return settled == spawned;

@@ -4,36 +4,29 @@ package dev.fanout;
  * {@code next()}: the next task to settle, in completion order, or null once every task has been
  * returned. Cancels nothing; a returned failure counts as observed only once its handle is read.
  */
-final class NextWait<T> implements WaitPolicy<Subtask<T>> {
-  private final String op;
-
+final class NextWait<T> extends WaitPolicy<Subtask<T>> {
   NextWait(String op) {
-    this.op = op;
+    super(op);
   }
 
   @Override
-  public String op() {
-    return op;
-  }
-
-  @Override
-  public CancelReason cancelReason(Ledger ledger, int spawned) {
+  CancelReason cancelReason(Ledger ledger, int spawned) {
     return null;
   }
 
   @Override
-  public boolean isDone(Ledger ledger, int spawned) {
+  boolean isDone(Ledger ledger, int spawned) {
     return ledger.nextCandidate() != null || ledger.allSettled(spawned);
   }
 
   @Override
-  public int wakeOn(boolean cancelled) {
+  int wakeOn(boolean cancelled) {
     return WAKE_ON_EACH; // each settled task is an answer, cancelled or not
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public Subtask<T> answer(GroupCore group, Ledger ledger) {
+  Subtask<T> answer(GroupCore group, Ledger ledger) {
     ChildTask<?> candidate = ledger.nextCandidate();
     if (candidate != null) {
       ledger.lastReturnedByNext = candidate;

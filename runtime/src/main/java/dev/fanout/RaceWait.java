@@ -6,44 +6,37 @@ import java.util.List;
  * {@code race()}: the first task to settle wins, success or failure; the others are cancelled and
  * their failures count as observed by this call, once it answers.
  */
-final class RaceWait<T> implements WaitPolicy<T> {
-  private final String op;
-
+final class RaceWait<T> extends WaitPolicy<T> {
   RaceWait(String op) {
-    this.op = op;
+    super(op);
   }
 
   @Override
-  public String op() {
-    return op;
-  }
-
-  @Override
-  public CancelReason cancelReason(Ledger ledger, int spawned) {
+  CancelReason cancelReason(Ledger ledger, int spawned) {
     return ledger.firstSettled != null ? CancelReason.RACE_WON : null;
   }
 
   @Override
-  public boolean isDone(Ledger ledger, int spawned) {
+  boolean isDone(Ledger ledger, int spawned) {
     return ledger.firstSettled != null || ledger.allSettled(spawned);
   }
 
   @Override
-  public int wakeOn(boolean cancelled) {
+  int wakeOn(boolean cancelled) {
     return cancelled ? 0 : WAKE_ON_EACH;
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public T answer(GroupCore group, Ledger ledger) {
+  T answer(GroupCore group, Ledger ledger) {
     ChildTask<?> winner = ledger.firstSettled;
     if (winner == null) {
-      throw group.cancellation(op);
+      throw group.cancellation(op());
     }
     group.answeredWithWinner();
     if (winner.rawState() == ChildTask.FAILED) {
       throw new TaskGroupException(
-          op + ": the first task to settle failed: " + GroupCore.describeFailure(winner),
+          op() + ": the first task to settle failed: " + GroupCore.describeFailure(winner),
           winner.failure(),
           List.of(winner.failure()));
     }

@@ -9,8 +9,7 @@ import java.util.List;
  * Failures are never thrown here; {@code allSettled()} returns them (so they count as observed),
  * {@code awaitCompletion()} leaves them for the handles or for {@code close()}.
  */
-final class SettledWait<T> implements WaitPolicy<List<Subtask<T>>> {
-  private final String op;
+final class SettledWait<T> extends WaitPolicy<List<Subtask<T>>> {
   private final boolean returnOutcomes;
 
   /**
@@ -18,39 +17,34 @@ final class SettledWait<T> implements WaitPolicy<List<Subtask<T>>> {
    *     returns null
    */
   SettledWait(String op, boolean returnOutcomes) {
-    this.op = op;
+    super(op);
     this.returnOutcomes = returnOutcomes;
   }
 
   @Override
-  public String op() {
-    return op;
-  }
-
-  @Override
-  public boolean needsSettleOrder() {
+  boolean needsSettleOrder() {
     return false;
   }
 
   @Override
-  public CancelReason cancelReason(Ledger ledger, int spawned) {
+  CancelReason cancelReason(Ledger ledger, int spawned) {
     return null;
   }
 
   @Override
-  public boolean isDone(Ledger ledger, int spawned) {
+  boolean isDone(Ledger ledger, int spawned) {
     return ledger.allSettled(spawned);
   }
 
   @Override
-  public int wakeOn(boolean cancelled) {
+  int wakeOn(boolean cancelled) {
     return 0; // only the last settle
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public List<Subtask<T>> answer(GroupCore group, Ledger ledger) {
-    group.throwIfTimeoutCancelledWork(op);
+  List<Subtask<T>> answer(GroupCore group, Ledger ledger) {
+    group.throwIfTimeoutCancelledWork(op());
     ChildList children = group.children();
     if (!returnOutcomes) {
       group.awaitPublishedStates();

@@ -14,16 +14,25 @@ package dev.fanout;
  *
  * @param <R> what the wait returns
  */
-interface WaitPolicy<R> {
+abstract class WaitPolicy<R> {
   /** Wake the owner on every settle. */
-  int WAKE_ON_EACH = 1;
+  static final int WAKE_ON_EACH = 1;
   /** Wake the owner when a task fails. */
-  int WAKE_ON_FAILURE = 2;
+  static final int WAKE_ON_FAILURE = 2;
   /** Wake the owner when a task succeeds. */
-  int WAKE_ON_SUCCESS = 4;
+  static final int WAKE_ON_SUCCESS = 4;
 
-  /** The operation's name for messages, e.g. {@code "all()"}. */
-  String op();
+  private final String op;
+
+  /** @param op the operation's name for messages, e.g. {@code "all()"} */
+  WaitPolicy(String op) {
+    this.op = op;
+  }
+
+  /** The operation's name for messages. */
+  final String op() {
+    return op;
+  }
 
   /**
    * Whether the wait reads the settle order ({@code race}, {@code next}, ...). One that does not
@@ -31,7 +40,7 @@ interface WaitPolicy<R> {
    * while every task has succeeded the owner need not record them one by one: the settle count
    * tells it all.
    */
-  default boolean needsSettleOrder() {
+  boolean needsSettleOrder() {
     return true;
   }
 
@@ -39,10 +48,10 @@ interface WaitPolicy<R> {
    * The reason to cancel the group given what has settled, or null. Called before {@link
    * #isDone}, so that the decision and the answer see the same tasks.
    */
-  CancelReason cancelReason(Ledger ledger, int spawned);
+  abstract CancelReason cancelReason(Ledger ledger, int spawned);
 
   /** Whether the wait can answer now. Once every task has settled it always can. */
-  boolean isDone(Ledger ledger, int spawned);
+  abstract boolean isDone(Ledger ledger, int spawned);
 
   /**
    * Which settles may make the wait done, as {@code WAKE_*} flags; the owner is also woken when the
@@ -50,8 +59,8 @@ interface WaitPolicy<R> {
    * waits only need the last settle: asking for less keeps the remaining settles from waking the
    * owner one by one.
    */
-  int wakeOn(boolean cancelled);
+  abstract int wakeOn(boolean cancelled);
 
   /** The answer, or the exception the wait throws. Called once {@link #isDone} holds. */
-  R answer(GroupCore group, Ledger ledger);
+  abstract R answer(GroupCore group, Ledger ledger);
 }

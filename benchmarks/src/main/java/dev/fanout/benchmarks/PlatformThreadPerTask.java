@@ -1,9 +1,7 @@
 package dev.fanout.benchmarks;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The unbounded floor on platform threads: a new platform thread per task, started and joined by
@@ -18,31 +16,14 @@ final class PlatformThreadPerTask implements Contender {
 
   @Override
   public List<Integer> all(List<Callable<Integer>> tasks, int concurrency) throws Exception {
-    List<Callable<Integer>> bounded = Limits.bounded(tasks, concurrency);
-    Integer[] results = new Integer[bounded.size()];
-    Thread[] threads = new Thread[bounded.size()];
-    AtomicReference<Exception> failure = new AtomicReference<>();
-    for (int i = 0; i < threads.length; i++) {
-      int index = i;
-      Callable<Integer> task = bounded.get(i);
-      threads[i] =
-          new Thread(
-              () -> {
-                try {
-                  results[index] = task.call();
-                } catch (Exception e) {
-                  failure.compareAndSet(null, e);
-                }
-              });
-      threads[i].start();
-    }
-    for (Thread thread : threads) {
-      thread.join();
-    }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    return Arrays.asList(results);
+    return RawVirtualThreads.onThreadPerTask(
+        tasks,
+        concurrency,
+        body -> {
+          Thread thread = new Thread(body);
+          thread.start();
+          return thread;
+        });
   }
 
   @Override

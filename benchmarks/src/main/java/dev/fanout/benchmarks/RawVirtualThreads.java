@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** The floor for one thread per task: Thread.ofVirtual().start per task, then join. */
 final class RawVirtualThreads implements Contender {
@@ -16,6 +17,16 @@ final class RawVirtualThreads implements Contender {
 
   @Override
   public List<Integer> all(List<Callable<Integer>> tasks, int concurrency) throws Exception {
+    return onThreadPerTask(tasks, concurrency, body -> Thread.ofVirtual().start(body));
+  }
+
+  /**
+   * Every result in input order, each task on a thread of its own that {@code start} makes and
+   * starts, joined by hand: the thread-per-task floor, shared with {@link PlatformThreadPerTask}.
+   */
+  static List<Integer> onThreadPerTask(
+      List<Callable<Integer>> tasks, int concurrency, Function<Runnable, Thread> start)
+      throws Exception {
     List<Callable<Integer>> bounded = Limits.bounded(tasks, concurrency);
     Integer[] results = new Integer[bounded.size()];
     Thread[] threads = new Thread[bounded.size()];
@@ -24,15 +35,14 @@ final class RawVirtualThreads implements Contender {
       int index = i;
       Callable<Integer> task = bounded.get(i);
       threads[i] =
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      results[index] = task.call();
-                    } catch (Exception e) {
-                      failure.compareAndSet(null, e);
-                    }
-                  });
+          start.apply(
+              () -> {
+                try {
+                  results[index] = task.call();
+                } catch (Exception e) {
+                  failure.compareAndSet(null, e);
+                }
+              });
     }
     for (Thread thread : threads) {
       thread.join();
