@@ -26,7 +26,8 @@ import java.util.concurrent.CancellationException;
  *   INTERRUPTING -> INTERRUPTED   ... and has delivered the interrupt (and cancelled its groups)
  *   RUNNING | INTERRUPTED -> COMPLETING   the task's thread is done with the callable
  *   COMPLETING   -> SUCCEEDED | FAILED | CANCELLED   after the node was pushed on the group's
- *                                 completion stack, so a settled state implies "in settle order"
+ *                                 completion stack and the node pushed before it has published:
+ *                                 settled states become visible in settle order
  * </pre>
  *
  * Cancellers interrupt only a RUNNING node, and only through INTERRUPTING; a thread leaving
@@ -156,9 +157,19 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
     THREAD.setOpaque(this, (Thread) null);
   }
 
-  /** COMPLETING -> {@code settled}: called after the node is on the completion stack. */
-  void publish(int settled) {
+  /**
+   * COMPLETING -> {@code settled}, once the node is on the completion stack and {@code below}, the
+   * node pushed just before it, has published too. So settled states become visible in settle
+   * order: whoever sees this task settled and another one not yet settled is right that this one
+   * settled first, as {@code next()} will say. The wait is for another thread that is a few
+   * instructions from the same store (or a mark, which is always settled); it yields meanwhile in
+   * case that thread was preempted there.
+   */
+  void publishAfter(ChildTask<?> below, int settled) {
     assert (word & STATE_MASK) == COMPLETING && settled >= SUCCEEDED;
+    while ((below.word & STATE_MASK) <= COMPLETING) {
+      Thread.yield();
+    }
     WORD.setRelease(this, (word & OBSERVED) | settled); // publication needs no StoreLoad fence
   }
 

@@ -47,17 +47,20 @@ final class Completions {
   private ChildTask<?> lastMark = head;
 
   /**
-   * Pushes a settled (COMPLETING) task.
+   * Pushes a settled (COMPLETING) task; its position in settle order, from 1, is then in {@link
+   * ChildTask#seq}.
    *
-   * @return its position in settle order, from 1
+   * @return the task pushed just before it (or a mark): the caller publishes its task's settled
+   *     state only once that one has published, so that settled states become visible in settle
+   *     order (see {@link ChildTask#publishAfter})
    */
-  int push(ChildTask<?> task) {
+  ChildTask<?> push(ChildTask<?> task) {
     for (; ; ) {
       ChildTask<?> h = head;
       task.nextSettled = h;
       task.seq = h.seq + 1;
       if (HEAD.compareAndSet(this, h, task)) {
-        return task.seq;
+        return h;
       }
     }
   }

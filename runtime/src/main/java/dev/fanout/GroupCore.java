@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -106,15 +105,12 @@ final class GroupCore {
   /** {@link #waitSpec} bit: the owner is parked (or about to be). */
   private static final long WAITING = 1L << 62;
 
-  private static final Runnable[] FIRED = new Runnable[0];
-  private static final VarHandle CALLBACKS;
   private static final VarHandle UNUSUAL;
   private static final VarHandle SPAWNED;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      CALLBACKS = lookup.findVarHandle(GroupCore.class, "callbacks", Runnable[].class);
       UNUSUAL = lookup.findVarHandle(GroupCore.class, "unusualOutcomes", int.class);
       SPAWNED = lookup.findVarHandle(GroupCore.class, "spawned", int.class);
     } catch (ReflectiveOperationException e) {
@@ -168,13 +164,11 @@ final class GroupCore {
 
   private volatile Future<?> deadlineTimer; // set once, at open
 
-  /** onFinished callbacks: null, an array, or FIRED once they were taken to run. */
-  private volatile Runnable[] callbacks;
+  private final FinishedCallbacks callbacks = new FinishedCallbacks();
+  private final NestedGroups nested = new NestedGroups(); // groups this group's tasks opened
 
   // Guarded by this object's monitor (rare paths only).
-  private List<GroupCore> nested; // open groups opened by this group's children
   private List<Thread> workers; // threads of a reusing group
-  private List<Throwable> callbackFailures;
 
   // Owner only.
   private ThreadFactory virtualFactory; // made at the first spawn, before any thread starts
@@ -562,8 +556,9 @@ final class GroupCore {
     if (outcome != ChildTask.SUCCEEDED) {
       UNUSUAL.getAndAdd(this, 1); // before the push: whoever counts the push sees this too
     }
-    int seq = completions.push(task);
-    task.publish(outcome);
+    ChildTask<?> below = completions.push(task);
+    int seq = task.seq;
+    task.publishAfter(below, outcome);
     long spec = waitSpec;
     if (spec != IDLE && wakes(spec, seq, outcome)) {
       LockSupport.unpark(owner);
@@ -591,7 +586,7 @@ final class GroupCore {
    * @return the failure to report instead, or null if the task left nothing open
    */
   private Throwable closeGroupsLeftOpen(ChildTask<?> task, Throwable failure) {
-    if (nestedOf(task) == null) {
+    if (nested.innermostOpenedBy(task) == null) {
       return null;
     }
     int count = 0;
@@ -599,7 +594,7 @@ final class GroupCore {
     // Each close() unregisters its group; re-reading also catches a group opened meanwhile (by an
     // onFinished callback, say). Bounded, in case a close() fails before it could unregister.
     for (int attempts = 0; attempts < 10_000; attempts++) {
-      GroupCore innermost = nestedOf(task);
+      GroupCore innermost = nested.innermostOpenedBy(task);
       if (innermost == null) {
         break;
       }
@@ -628,54 +623,30 @@ final class GroupCore {
     return violation;
   }
 
-  /** The innermost still-registered group that {@code task} opened, or null. */
-  private GroupCore nestedOf(ChildTask<?> task) {
-    List<GroupCore> opened = nested; // a task's own registrations are visible to its own thread
-    if (opened == null) {
-      return null;
-    }
-    synchronized (this) {
-      for (int i = nested.size() - 1; i >= 0; i--) {
-        if (nested.get(i).parentTask == task) {
-          return nested.get(i);
-        }
-      }
-      return null;
-    }
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Nested groups
 
   /** Records a group opened by one of this group's tasks; false if this group is cancelled. */
   boolean registerNested(GroupCore group) {
-    synchronized (this) {
-      if (nested == null) {
-        nested = new ArrayList<>(2);
-      }
-      nested.add(group);
-    }
+    nested.add(group);
     return !life.isCancelled();
   }
 
   void unregisterNested(GroupCore group) {
-    synchronized (this) {
-      if (nested != null) {
-        nested.remove(group);
-      }
-    }
+    nested.remove(group);
+  }
+
+  /** The task whose thread opened this group, or null. */
+  ChildTask<?> parentTask() {
+    return parentTask;
   }
 
   private void cancelNestedGroups() {
-    GroupCore[] open;
-    synchronized (this) {
-      if (nested == null || nested.isEmpty()) {
-        return;
+    GroupCore[] open = nested.snapshot();
+    if (open != null) {
+      for (GroupCore group : open) {
+        group.cancelBecauseParentCancelled();
       }
-      open = nested.toArray(new GroupCore[0]);
-    }
-    for (GroupCore group : open) {
-      group.cancelBecauseParentCancelled();
     }
   }
 
@@ -980,22 +951,9 @@ final class GroupCore {
   void onFinished(Runnable callback) {
     Objects.requireNonNull(callback, "callback");
     checkOwner("onFinished()");
-    for (; ; ) {
-      Runnable[] current = callbacks;
-      if (current == FIRED) {
-        runCallbacks(new Runnable[] {callback});
-        return;
-      }
-      Runnable[] updated;
-      if (current == null) {
-        updated = new Runnable[] {callback};
-      } else {
-        updated = Arrays.copyOf(current, current.length + 1);
-        updated[current.length] = callback;
-      }
-      if (CALLBACKS.compareAndSet(this, current, updated)) {
-        break;
-      }
+    if (!callbacks.add(callback)) {
+      callbacks.run(callback); // the group finished and its callbacks ran: this one runs now
+      return;
     }
     // Also runs it now if the group finished without anyone running its callbacks yet (the
     // deadline timer and foreign cancels leave them to the owner).
@@ -1012,7 +970,7 @@ final class GroupCore {
    * no callback registered there is nothing to claim: onFinished() checks again.
    */
   private void runDueCallbacks() {
-    if (callbacks == null || life.isFinishedClaimed() || !life.isEnded()) {
+    if (callbacks.isEmpty() || life.isFinishedClaimed() || !life.isEnded()) {
       return;
     }
     drain(); // every settled task has published its state before a callback can look
@@ -1031,25 +989,7 @@ final class GroupCore {
 
   private void runCallbacksIfFinished() {
     if (life.claimFinished()) {
-      runCallbacks((Runnable[]) CALLBACKS.getAndSet(this, FIRED));
-    }
-  }
-
-  private void runCallbacks(Runnable[] toRun) {
-    if (toRun == null) {
-      return;
-    }
-    for (Runnable callback : toRun) {
-      try {
-        callback.run();
-      } catch (Throwable t) { // reported by close(), never lost
-        synchronized (this) {
-          if (callbackFailures == null) {
-            callbackFailures = new ArrayList<>(1);
-          }
-          callbackFailures.add(t);
-        }
-      }
+      callbacks.run(callbacks.take());
     }
   }
 
@@ -1159,12 +1099,7 @@ final class GroupCore {
         }
       }
     }
-    synchronized (this) {
-      if (callbackFailures != null) {
-        unobserved.addAll(callbackFailures);
-        callbackFailures = null;
-      }
-    }
+    unobserved.addAll(callbacks.takeFailures());
     if (unobserved.isEmpty()) {
       return;
     }
