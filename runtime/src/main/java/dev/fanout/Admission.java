@@ -53,6 +53,10 @@ final class Admission {
    */
   static final class IdleThread {
     private final Thread thread = Thread.currentThread();
+
+    /** Set by {@link #nextTask}: a task this thread must start a new thread for, or null. */
+    ChildTask<?> toStart;
+
     private boolean woken; // guarded by the lock
     private volatile boolean signalled;
 
@@ -258,6 +262,7 @@ final class Admission {
    *     group retires its threads
    */
   ChildTask<?> nextTask(IdleThread self, boolean finishedOne) {
+    assert self.toStart == null;
     boolean release = finishedOne;
     boolean spun = false;
     for (; ; ) {
@@ -275,6 +280,7 @@ final class Admission {
         }
         ChildTask<?> next = claimLocked();
         if (next != null) {
+          self.toStart = spreadQueuedWorkLocked();
           return next;
         }
         if (retired) {
@@ -342,10 +348,29 @@ final class Admission {
     running++;
     boolean claimed = next.markRunning();
     assert claimed;
-    if (reusesThreads && !queue.isEmpty() && waking == 0 && running < limit) {
-      wakeOneLocked();
-    }
     return next;
+  }
+
+  /**
+   * A reusing group's thread has just claimed a task and work is still queued: wakes an idle
+   * thread for it, or, if none is idle and none is on its way, claims the head of the queue for a
+   * new thread, which the caller starts. Without this, a queue that grew while the group's threads
+   * were busy would wait for them, however many slots are free.
+   *
+   * @return a task for a new thread, RUNNING and counted; or null
+   */
+  private ChildTask<?> spreadQueuedWorkLocked() {
+    if (shut || queue.isEmpty() || running >= limit || waking > 0) {
+      return null;
+    }
+    if (!idle.isEmpty()) {
+      wakeOneLocked(); // it takes one, and spreads the rest in its turn
+      return null;
+    }
+    if (starting > 0 || spinning > 0) {
+      return null; // that thread spreads the rest once it runs
+    }
+    return claimForNewThreadLocked();
   }
 
   private void wakeOneLocked() {

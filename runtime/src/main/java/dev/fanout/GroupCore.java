@@ -454,6 +454,11 @@ final class GroupCore {
       Thread.interrupted(); // see complete(): no cancellation interrupt can arrive after this
       current.setUncaughtExceptionHandler(null);
       task = admission.nextTask(self, true);
+      ChildTask<?> more = self.toStart; // work still queued with no thread for it
+      if (more != null) {
+        self.toStart = null;
+        launch(more);
+      }
       if (task != null) {
         current.setName(threadName(task)); // so that a thread dump tells which task it runs
         current.setUncaughtExceptionHandler(task);

@@ -126,6 +126,28 @@ class CoreRegressionTest {
     }
   }
 
+  /**
+   * A burst of work that arrives while the group's threads are idle (or just busy) still spreads to
+   * the limit: a barrier that four tasks must reach together trips only if four run at once.
+   */
+  @RepeatedTest(20)
+  void aBurstAfterAnIdleMomentStillReachesTheLimit() throws Exception {
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+    try (TaskGroup<Integer> group = TaskGroup.builder().concurrency(4).open()) {
+      Subtask<Integer> first = group.spawn(() -> 0);
+      Tasks.awaitSettled(first); // its thread now has nothing to do
+      for (int i = 1; i <= 20; i++) {
+        int value = i;
+        group.spawn(
+            () -> {
+              together.await(Tasks.HANG.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+              return value;
+            });
+      }
+      assertEquals(21, group.all().size());
+    }
+  }
+
   /** close() runs the callbacks it makes due with the owner's interrupt flag clear, then restores it. */
   @Test
   void callbacksRunByCloseDoNotSeeTheOwnersInterrupt() throws Exception {
