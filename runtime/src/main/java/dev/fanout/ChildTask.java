@@ -25,9 +25,8 @@ import java.util.concurrent.CancellationException;
  *   RUNNING      -> INTERRUPTING  a canceller claimed the right to interrupt it ...
  *   INTERRUPTING -> INTERRUPTED   ... and has delivered the interrupt (and cancelled its groups)
  *   RUNNING | INTERRUPTED -> COMPLETING   the task's thread is done with the callable
- *   COMPLETING   -> SUCCEEDED | FAILED | CANCELLED   after the node was pushed on the group's
- *                                 completion stack and the node pushed before it has published:
- *                                 settled states become visible in settle order
+ *   COMPLETING   -> SUCCEEDED | FAILED | CANCELLED   right after the node was pushed on the
+ *                                 group's completion stack: a settled task is in settle order
  * </pre>
  *
  * Cancellers interrupt only a RUNNING node, and only through INTERRUPTING; a thread leaving
@@ -158,18 +157,13 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
   }
 
   /**
-   * COMPLETING -> {@code settled}, once the node is on the completion stack and {@code below}, the
-   * node pushed just before it, has published too. So settled states become visible in settle
-   * order: whoever sees this task settled and another one not yet settled is right that this one
-   * settled first, as {@code next()} will say. The wait is for another thread that is a few
-   * instructions from the same store (or a mark, which is always settled); it yields meanwhile in
-   * case that thread was preempted there.
+   * COMPLETING -> {@code settled}: called right after the node was pushed on the completion stack,
+   * so a settled state implies "in settle order". (Two tasks that settle at the same instant may
+   * become visible as settled in the other order; waiting here for the task pushed before would
+   * make that exact, but a virtual thread that spins for another can starve it on a busy carrier.)
    */
-  void publishAfter(ChildTask<?> below, int settled) {
+  void publish(int settled) {
     assert (word & STATE_MASK) == COMPLETING && settled >= SUCCEEDED;
-    while ((below.word & STATE_MASK) <= COMPLETING) {
-      Thread.yield();
-    }
     WORD.setRelease(this, (word & OBSERVED) | settled); // publication needs no StoreLoad fence
   }
 

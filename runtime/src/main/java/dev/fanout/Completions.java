@@ -48,19 +48,17 @@ final class Completions {
 
   /**
    * Pushes a settled (COMPLETING) task; its position in settle order, from 1, is then in {@link
-   * ChildTask#seq}.
+   * ChildTask#seq} too.
    *
-   * @return the task pushed just before it (or a mark): the caller publishes its task's settled
-   *     state only once that one has published, so that settled states become visible in settle
-   *     order (see {@link ChildTask#publishAfter})
+   * @return that position
    */
-  ChildTask<?> push(ChildTask<?> task) {
+  int push(ChildTask<?> task) {
     for (; ; ) {
       ChildTask<?> h = head;
       task.nextSettled = h;
       task.seq = h.seq + 1;
       if (HEAD.compareAndSet(this, h, task)) {
-        return h;
+        return task.seq;
       }
     }
   }

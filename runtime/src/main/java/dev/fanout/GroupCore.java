@@ -561,9 +561,8 @@ final class GroupCore {
     if (outcome != ChildTask.SUCCEEDED) {
       UNUSUAL.getAndAdd(this, 1); // before the push: whoever counts the push sees this too
     }
-    ChildTask<?> below = completions.push(task);
-    int seq = task.seq;
-    task.publishAfter(below, outcome);
+    int seq = completions.push(task);
+    task.publish(outcome);
     long spec = waitSpec;
     if (spec != IDLE && wakes(spec, seq, outcome)) {
       LockSupport.unpark(owner);

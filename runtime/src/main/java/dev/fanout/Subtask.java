@@ -44,7 +44,14 @@ public sealed interface Subtask<U> permits ChildTask {
     }
   }
 
-  /** The current state; never blocks. */
+  /**
+   * The current state; never blocks. A task turns settled a moment after it takes its place in
+   * completion order (the order of {@link TaskGroup#next()}): once this reads settled, every task
+   * that settles later comes after it; of two tasks that settle at the same instant, the later
+   * may read settled first. Every wait that returns after all tasks settled ({@code all},
+   * {@code allSettled}, {@code awaitCompletion}, {@code close}) returns only once each reads
+   * settled.
+   */
   State state();
 
   /** The position of this task in spawn order, starting at 0 (also the suffix of its thread's name). */

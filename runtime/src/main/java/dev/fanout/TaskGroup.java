@@ -103,9 +103,10 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
    * Implementation notes. This class is the API: it checks arguments and delegates. The machinery
    * is in GroupCore (spawn, settle, cancel, the wait loop, close; its class comment is the design),
    * ChildTask (one task: handle, runnable and state machine), Lifecycle (the group's one state
-   * word), Completions (the settle-order stack), Ledger (the owner's record of outcomes and
-   * failures), Admission (the concurrency limit and queue), one WaitPolicy per wait (AllWait,
-   * SettledWait, RaceWait, AnyWait, FirstWait, NextWait), ChildThreads, DeadlineTimer and
+   * word), ChildList (the tasks in spawn order), Completions (the settle-order stack), Ledger
+   * (the owner's record of outcomes and failures), Admission (the concurrency limit, the queue and
+   * a reusing group's threads), one WaitPolicy per wait (AllWait, SettledWait, RaceWait, AnyWait,
+   * FirstWait, NextWait), FinishedCallbacks, NestedGroups, ChildThreads, DeadlineTimer and
    * Deadlines.
    */
 

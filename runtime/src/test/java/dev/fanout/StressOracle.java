@@ -135,6 +135,20 @@ final class StressOracle {
     if (limit > 0 && g.maxInFlight.get() > limit) {
       violation(g, g.maxInFlight.get() + " tasks ran at once under concurrency(" + limit + ")");
     }
+    checkStatesOnlyMoveForward(g);
+  }
+
+  /** The watcher never read a handle unsettled after it had read it settled. */
+  private void checkStatesOnlyMoveForward(Group g) {
+    if (g.firstReadSettled == null) {
+      return;
+    }
+    for (Task task : g.tasks) {
+      int i = task.index();
+      if (i < g.firstReadSettled.length && g.lastReadUnsettled[i] > g.firstReadSettled[i]) {
+        violation(g, task.label() + "'s handle read unsettled after it had read settled");
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

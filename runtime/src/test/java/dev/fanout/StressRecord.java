@@ -168,7 +168,7 @@ final class StressRecord {
     final List<Subtask<Object>> completionOrder = new ArrayList<>();
     boolean drained;
     /**
-     * From the settle-order watcher, by task index: the number of the watcher's first read that
+     * From the state watcher, by task index: the number of the watcher's first read that
      * found the task settled ({@code Long.MAX_VALUE}: never), and of its last read that found it
      * unsettled (-1: none). null when the group was not watched.
      */
@@ -191,15 +191,13 @@ final class StressRecord {
 
     /**
      * Whether {@code a} settled before {@code b}, as far as the test knows for sure: {@code b} saw
-     * it settled before {@code b} itself settled, or the watcher read {@code a} settled and, later,
-     * {@code b} unsettled. (A handle's state only moves forward, so either proves the order.)
+     * it settled before {@code b} itself began to settle. (A watcher that reads {@code a} settled
+     * and then {@code b} still unsettled proves less: a handle turns settled a moment after its
+     * task takes its place in completion order, so of two tasks settling at the same instant the
+     * later may show settled first. Subtask.state() documents this.)
      */
     boolean settledBefore(Task a, Task b) {
-      if (b.plan.predecessor() == a.index() && b.predecessorSeen != null) {
-        return true;
-      }
-      return firstReadSettled != null
-          && firstReadSettled[a.index()] < lastReadUnsettled[b.index()];
+      return b.plan.predecessor() == a.index() && b.predecessorSeen != null;
     }
 
     int spawned() {

@@ -126,8 +126,8 @@ final class StressRun {
   }
 
   /**
-   * Reads the handles' states over and over until the owner is done: a handle read settled, and
-   * another read unsettled afterwards, settled in that order.
+   * Reads the handles' states over and over, from another thread, until the owner is done: the
+   * oracle checks that a handle never reads unsettled once it has read settled.
    */
   private void watchSettleOrder() {
     AtomicReferenceArray<Subtask<Object>> watched = handles;
