@@ -32,6 +32,9 @@ public final class LoopbackServer implements AutoCloseable {
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
   private final Map<String, PathStats> stats = new ConcurrentHashMap<>();
+  /** Exchange attribute: the Runnable that takes the request out of the in-flight count. */
+  private static final String LEAVE_FLIGHT = "fanout.test.leaveFlight";
+
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   /** Notified whenever a counter changes, so that tests wait for a count instead of polling. */
@@ -198,6 +201,17 @@ public final class LoopbackServer implements AutoCloseable {
     PathStats pathStats = stats.get(prefix);
     counted(pathStats.started);
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    // A request leaves flight as its response starts, not after this thread is done with it: the
+    // client may have read the whole response and sent its next request by then, and the count
+    // would briefly show one request too many.
+    java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable leaveFlight =
+        () -> {
+          if (left.compareAndSet(false, true)) {
+            inFlight.decrementAndGet();
+          }
+        };
+    exchange.setAttribute(LEAVE_FLIGHT, leaveFlight);
     AtomicInteger outcome = null;
     try {
       routes.get(prefix).respond(exchange, path);
@@ -207,7 +221,7 @@ public final class LoopbackServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // server shutting down
     } finally {
-      inFlight.decrementAndGet();
+      leaveFlight.run();
       exchange.close();
     }
     // Counted after leaving flight, so a test that saw the count also sees inFlight drop.
@@ -228,6 +242,10 @@ public final class LoopbackServer implements AutoCloseable {
 
   private static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    Object leaveFlight = exchange.getAttribute(LEAVE_FLIGHT);
+    if (leaveFlight instanceof Runnable) {
+      ((Runnable) leaveFlight).run();
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
