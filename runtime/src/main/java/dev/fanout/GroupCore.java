@@ -843,7 +843,7 @@ final class GroupCore {
 
   /** For race/any/first: the answer covers every failure so far and every loser still to settle. */
   void answeredWithWinner() {
-    ledger.takeFailures(children);
+    ledger.markFailuresObserved(children);
     ledger.observeLateFailures = true;
   }
 
@@ -948,7 +948,7 @@ final class GroupCore {
     checkOwner("suppressErrors()");
     suppressAll = true;
     drain();
-    ledger.takeFailures(children);
+    ledger.markFailuresObserved(children);
     ledger.observeLateFailures = true;
   }
 

@@ -135,6 +135,13 @@ final class Ledger {
     return list;
   }
 
+  /** Marks every failure so far observed, without building a report of them. */
+  void markFailuresObserved(ChildList children) {
+    for (ChildTask<?> task : failedInSpawnOrder(children)) {
+      task.markObserved();
+    }
+  }
+
   /** Every failure so far in spawn order; they count as observed from now on. */
   List<Throwable> takeFailures(ChildList children) {
     List<Throwable> failures = new ArrayList<>(failed);
