@@ -248,6 +248,20 @@ final class ChildTask<U> implements Subtask<U>, Runnable, Thread.UncaughtExcepti
     return index;
   }
 
+  /** The public state of a settled raw state. */
+  static State settledState(int settled) {
+    switch (settled) {
+      case SUCCEEDED:
+        return State.SUCCEEDED;
+      case FAILED:
+        return State.FAILED;
+      case CANCELLED:
+        return State.CANCELLED;
+      default:
+        throw new IllegalArgumentException("not a settled state: " + settled);
+    }
+  }
+
   @Override
   public U get() {
     State current = state();

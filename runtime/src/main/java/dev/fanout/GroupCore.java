@@ -1,5 +1,10 @@
 package dev.fanout;
 
+import dev.fanout.context.ContextPropagator;
+import dev.fanout.context.ContextPropagators;
+import dev.fanout.observe.GroupInfo;
+import dev.fanout.observe.TaskGroupListener;
+import dev.fanout.observe.TaskGroupListeners;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -89,8 +94,17 @@ import java.util.concurrent.locks.LockSupport;
  * one that finds none waits idle for the owner to hand it more. Each task starts with the
  * interrupt flag clear, the thread renamed for it and its current task set. All of them are ended
  * and joined by {@link #close()}; an idle thread also ends after a second without work.
+ *
+ * <p><b>Extensions cost nothing unused.</b> The context propagators and the observers of a group
+ * are resolved once, at open ({@link #propagators}, {@link #observation}); both are null when
+ * there are none, and every hook on the hot path is then one null check of a final field. With
+ * propagators, spawn wraps the task in a {@link ContextualTask} that captured the owner's context;
+ * with observers, the hooks run inline: {@code spawned} on the owner, {@code started} and {@code
+ * settled} on the task's thread (settled before the push, so that it happens before any wait or
+ * close that counts the task), {@code cancelled} on the canceller, {@code closed} at the end of
+ * close.
  */
-final class GroupCore {
+final class GroupCore implements GroupInfo {
   /** Marks a task spawned without a key. */
   static final Object NO_KEY = new Object();
 
@@ -120,6 +134,8 @@ final class GroupCore {
 
   // Configuration, fixed at open.
   private final String name;
+  private final boolean named;
+  private final int concurrency;
   private final String threadNamePrefix; // "fanout-<name>-", for platform threads
   private final Thread owner;
   private final boolean discarding;
@@ -137,6 +153,15 @@ final class GroupCore {
    * own deadline reaching a child (a cancellation) from a shorter one of the child's (a failure).
    */
   private final Object deadlineToken;
+
+  /** Global then the group's own propagators, in capture order; null if none. */
+  private final ContextPropagator[] propagators;
+
+  /** The observers of this group; null if none (see the class comment). */
+  private final Observation observation;
+
+  /** The last wait the owner called, for observers; written only when observed. */
+  private String lastWait;
 
   private final Lifecycle life = new Lifecycle();
   private final ChildList children = new ChildList();
@@ -184,8 +209,12 @@ final class GroupCore {
       boolean discarding,
       ThreadFactory threadFactory,
       Duration timeout,
-      Instant deadline) {
+      Instant deadline,
+      List<ContextPropagator> ownPropagators,
+      List<TaskGroupListener> ownListeners) {
     this.owner = Thread.currentThread();
+    this.named = name != null;
+    this.concurrency = concurrency;
     this.name = name != null ? name : "g" + GROUP_IDS.incrementAndGet();
     this.threadNamePrefix = "fanout-" + this.name + "-";
     this.discarding = discarding;
@@ -221,6 +250,26 @@ final class GroupCore {
     this.deadlineNanos = until;
     this.deadlineToken = token;
     this.timeoutBudget = known ? Duration.ofNanos(Math.max(0, until - now)) : null;
+
+    this.propagators = propagatorsOf(ContextPropagators.registered(), ownPropagators);
+    // Last: listeners are told of a fully configured group.
+    this.observation = Observation.open(this, TaskGroupListeners.registered(), ownListeners);
+  }
+
+  private static ContextPropagator[] propagatorsOf(
+      List<ContextPropagator> global, List<ContextPropagator> own) {
+    if (global.isEmpty() && own.isEmpty()) {
+      return null;
+    }
+    ContextPropagator[] all = new ContextPropagator[global.size() + own.size()];
+    int i = 0;
+    for (ContextPropagator propagator : global) {
+      all[i++] = propagator;
+    }
+    for (ContextPropagator propagator : own) {
+      all[i++] = propagator;
+    }
+    return all;
   }
 
   /** Registers with the parent group and the deadline timer; must follow the constructor at once. */
@@ -268,8 +317,10 @@ final class GroupCore {
       if (virtualFactory == null && customFactory == null && ChildThreads.virtual()) {
         virtualFactory = ChildThreads.virtualFactory("fanout-" + name); // once, before any start
       }
+      Callable<? extends U> body =
+          propagators == null ? task : ContextualTask.capture(propagators, task, this, spawned);
       ChildTask<U> child =
-          newChild(key, task, admission == null ? ChildTask.RUNNING : ChildTask.QUEUED);
+          newChild(key, body, admission == null ? ChildTask.RUNNING : ChildTask.QUEUED);
       keyUsed = true;
       if (admission == null) {
         launch(child);
@@ -304,6 +355,9 @@ final class GroupCore {
       keyByIndex.add(key);
     }
     SPAWNED.setRelease(this, index + 1); // read by other threads only to count
+    if (observation != null) {
+      observation.spawned(index);
+    }
     return child;
   }
 
@@ -498,10 +552,14 @@ final class GroupCore {
     task.callable = null; // the result may outlive the task's captures; let them go
     Object value = null;
     Throwable failure = null;
+    Object token = null;
     int outcome;
     if (life.isCancelled()) {
       outcome = ChildTask.CANCELLED; // never called
     } else {
+      if (observation != null) {
+        token = observation.started(task.index());
+      }
       try {
         value = callable.call();
         outcome = ChildTask.SUCCEEDED;
@@ -517,7 +575,7 @@ final class GroupCore {
       failure = leftOpen;
       outcome = ChildTask.FAILED;
     }
-    complete(task, outcome, outcome == ChildTask.SUCCEEDED ? value : failure, true);
+    complete(task, outcome, outcome == ChildTask.SUCCEEDED ? value : failure, true, token);
   }
 
   /**
@@ -547,6 +605,14 @@ final class GroupCore {
    *     cleared, and which may finish the group)
    */
   private void complete(ChildTask<?> task, int outcome, Object value, boolean onTaskThread) {
+    complete(task, outcome, value, onTaskThread, null);
+  }
+
+  /**
+   * @param startToken what the observers' {@code started} returned for this task, if it started
+   */
+  private void complete(
+      ChildTask<?> task, int outcome, Object value, boolean onTaskThread, Object startToken) {
     if (!task.beginCompletion()) {
       throw new AssertionError("completed twice: " + task);
     }
@@ -558,6 +624,13 @@ final class GroupCore {
     // (sealed, closed or cancelled) when it settled. A group that ends later is finished by
     // whoever ends it; a foreign canceller leaves the callbacks to the owner.
     boolean endedBefore = onTaskThread && life.isEnded();
+    if (observation != null) { // before the push: a wait or close that counts it comes after
+      observation.settled(
+          task.index(),
+          ChildTask.settledState(outcome),
+          outcome == ChildTask.SUCCEEDED ? null : (Throwable) value,
+          startToken);
+    }
     if (outcome != ChildTask.SUCCEEDED) {
       UNUSUAL.getAndAdd(this, 1); // before the push: whoever counts the push sees this too
     }
@@ -703,6 +776,9 @@ final class GroupCore {
 
   private void afterCancel(CancelReason reason) {
     try {
+      if (observation != null) {
+        observation.cancelled(reason); // before the tasks it cancels settle
+      }
       cancelNestedGroups(); // first: their owners must see this reason before the interrupt
       if (admission != null) {
         for (ChildTask<?> queued : admission.shut()) {
@@ -744,6 +820,9 @@ final class GroupCore {
   <R> R await(WaitPolicy<R> policy, long timeoutNanos) throws InterruptedException {
     String op = policy.op();
     checkOwner(op);
+    if (observation != null) {
+      lastWait = op;
+    }
     boolean timedCall = timeoutNanos >= 0;
     long callDeadline = timedCall ? System.nanoTime() + timeoutNanos : 0;
     try {
@@ -1034,6 +1113,15 @@ final class GroupCore {
         parentTask.group.unregisterNested(this);
       }
       runDueCallbacks();
+      if (observation != null) {
+        observation.closed(
+            lastWait,
+            n,
+            ledger.failed,
+            ledger.cancelled,
+            life.reason(),
+            timedOutAfter != null ? timedOutAfter : timeoutBudget);
+      }
       throwUnobservedFailures();
     } finally {
       if (interrupted) {
@@ -1156,12 +1244,36 @@ final class GroupCore {
         + "': only the thread that opened a group may spawn into it, wait on it or close it";
   }
 
-  boolean isDiscarding() {
+  // GroupInfo, for observers (any thread)
+
+  @Override
+  public boolean isDiscarding() {
     return discarding;
   }
 
-  String name() {
+  @Override
+  public String name() {
     return name;
+  }
+
+  @Override
+  public boolean isNamed() {
+    return named;
+  }
+
+  @Override
+  public Thread owner() {
+    return owner;
+  }
+
+  @Override
+  public int concurrency() {
+    return concurrency;
+  }
+
+  @Override
+  public GroupInfo parent() {
+    return parentTask == null ? null : parentTask.group;
   }
 
   String describe() {

@@ -1,6 +1,12 @@
 package dev.fanout;
 
 import dev.fanout.Subtask.State;
+import dev.fanout.context.ContextPropagationException;
+import dev.fanout.context.ContextPropagator;
+import dev.fanout.context.ContextPropagators;
+import dev.fanout.observe.TaskGroupListener;
+import dev.fanout.observe.TaskGroupListeners;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -149,6 +155,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
     private String name;
     private ThreadFactory threadFactory;
     private boolean discarding;
+    private List<ContextPropagator> propagators = List.of();
+    private List<TaskGroupListener> listeners = List.of();
 
     private Builder() {}
 
@@ -255,11 +263,42 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
     }
 
     /**
+     * Carries {@code propagator}'s context from the spawning thread to each task of this group,
+     * after the propagators registered for every group ({@link ContextPropagators}). For a
+     * thread-local: {@code propagate(ContextPropagators.threadLocal(CURRENT_TENANT))}.
+     *
+     * @throws NullPointerException if {@code propagator} is null
+     */
+    public Builder propagate(ContextPropagator propagator) {
+      propagators = appended(propagators, Objects.requireNonNull(propagator, "propagator"));
+      return this;
+    }
+
+    /**
+     * Observes this group with {@code listener}, after the listeners registered for every group
+     * ({@link TaskGroupListeners}).
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(TaskGroupListener listener) {
+      listeners = appended(listeners, Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    private static <E> List<E> appended(List<E> list, E element) {
+      List<E> copy = new ArrayList<>(list);
+      copy.add(element);
+      return List.copyOf(copy); // a builder may open several groups: each keeps what it had
+    }
+
+    /**
      * Opens the group, owned by the calling thread. Inside a child task, the group is nested in the
      * child's group.
      *
      * @param <T> the common supertype of the results of the group's tasks
      * @throws IllegalArgumentException if a queue limit was set without a concurrency limit
+     * @throws IllegalStateException if a context propagator or listener named in {@code
+     *     META-INF/services} cannot be loaded
      */
     public <T> TaskGroup<T> open() {
       if (queueLimitSet && concurrency == 0) {
@@ -268,7 +307,15 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
       }
       GroupCore core =
           new GroupCore(
-              name, concurrency, queueLimit, discarding, threadFactory, timeout, deadline);
+              name,
+              concurrency,
+              queueLimit,
+              discarding,
+              threadFactory,
+              timeout,
+              deadline,
+              propagators,
+              listeners);
       core.arm();
       return new TaskGroup<>(core);
     }
@@ -286,6 +333,8 @@ public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {
    * @return a handle to the task's state and outcome
    * @throws StructureViolationException if not called by the owner, or after {@link #close()}
    * @throws IllegalStateException if the group is {@linkplain #seal() sealed}
+   * @throws ContextPropagationException if a context propagator failed to capture the owner's
+   *     context (nothing is spawned)
    * @throws CancellationException if the owner was interrupted while waiting for queue space (the
    *     interrupt flag is restored and the group cancelled)
    */
