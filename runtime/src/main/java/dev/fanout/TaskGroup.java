@@ -102,6 +102,20 @@ import java.util.concurrent.ThreadFactory;
  * thread starts each task with its interrupt flag clear and its name set to the task's; like any
  * pooled thread it does not clear {@code ThreadLocal}s a task set and left behind.
  *
+ * <h2>Context and observation</h2>
+ *
+ * A task runs on another thread, so the spawner's thread-locals (SLF4J's MDC, the current
+ * OpenTelemetry span, a tenant, a security context) do not reach it by themselves. {@linkplain
+ * dev.fanout.context.ContextPropagator Context propagators} carry them: captured at each {@code
+ * spawn}, installed around the task, the thread's own put back afterwards. They are registered per
+ * group ({@link Builder#propagate}), for every group ({@link
+ * dev.fanout.context.ContextPropagators}), or discovered from the class path ({@code fanout-slf4j},
+ * {@code fanout-opentelemetry}, {@code fanout-context-propagation}). {@linkplain
+ * dev.fanout.observe.TaskGroupListener Listeners} follow groups and tasks as they open, spawn,
+ * start, settle, cancel and close ({@code fanout-micrometer} turns that into metrics), and a JDK
+ * Flight Recorder recording gets a {@code dev.fanout.TaskGroup} event per group. With none of them
+ * registered, a group pays nothing for either.
+ *
  * @param <T> the common supertype of the results of the group's tasks
  */
 public final class TaskGroup<T> implements AutoCloseable, Iterable<Subtask<T>> {

@@ -200,6 +200,7 @@ class ContextPropagationTest {
     }
   }
 
+  @SuppressWarnings("try") // the resource is there for its close()
   @Test
   void aGloballyRegisteredPropagatorReachesGroupsOpenedWhileItIsRegistered() throws Exception {
     TENANT.set("acme");

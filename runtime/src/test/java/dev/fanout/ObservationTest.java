@@ -264,6 +264,7 @@ class ObservationTest {
         logged.get(0).getMessage());
   }
 
+  @SuppressWarnings("try") // the resource is there for its close()
   @Test
   void aGloballyRegisteredListenerObservesEveryGroupOpenedMeanwhile() throws Exception {
     List<String> names = Collections.synchronizedList(new ArrayList<>());

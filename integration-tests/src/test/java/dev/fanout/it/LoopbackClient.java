@@ -2,11 +2,11 @@ package dev.fanout.it;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A thin blocking client over {@link HttpClient}: a non-2xx status is an {@link IOException}. */
 public final class LoopbackClient {
@@ -23,8 +23,13 @@ public final class LoopbackClient {
    * request and surfaces as {@link InterruptedIOException}, the interrupt flag restored.
    */
   public String fetch(String path) throws IOException {
+    return fetch(path, Map.of());
+  }
+
+  /** {@link #fetch(String)} with {@code headers}. */
+  public String fetch(String path, Map<String, String> headers) throws IOException {
     try {
-      return get(path);
+      return get(path, headers);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InterruptedIOException interrupted = new InterruptedIOException("interrupted: GET " + path);
@@ -35,9 +40,15 @@ public final class LoopbackClient {
 
   /** GETs {@code path}; interruptible: an interrupt abandons the request (the server sees it). */
   public String get(String path) throws IOException, InterruptedException {
-    URI uri = server.uri(path);
-    HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return get(path, Map.of());
+  }
+
+  /** GETs {@code path} with {@code headers} (a request id, a {@code traceparent}...). */
+  public String get(String path, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).GET();
+    headers.forEach(request::header);
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       throw new IOException("HTTP " + response.statusCode() + " from " + path);
     }

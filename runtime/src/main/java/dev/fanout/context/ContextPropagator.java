@@ -35,7 +35,8 @@ package dev.fanout.context;
  * Per group with {@code TaskGroup.builder().propagate(propagator)}; for every group with {@link
  * ContextPropagators#register}; or, with no code at all, by naming the implementation in {@code
  * META-INF/services/dev.fanout.context.ContextPropagator} (or a {@code provides} clause), which is
- * how {@code fanout-slf4j} and {@code fanout-opentelemetry} switch themselves on. Code generated for
+ * how {@code fanout-slf4j}, {@code fanout-opentelemetry} and {@code fanout-context-propagation}
+ * switch themselves on. Code generated for
  * {@code @FanOut} methods opens ordinary groups, so it gets every registered propagator.
  *
  * <p>Implementations must be thread-safe: one propagator serves every group of the JVM.

@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * Every group opened afterwards, including those that code generated for {@code @FanOut} methods
  * opens, runs its tasks with the tenant of the thread that spawned them. Propagators named in
- * {@code META-INF/services/dev.fanout.context.ContextPropagator} (as {@code fanout-slf4j} and
- * {@code fanout-opentelemetry} do) apply without any call.
+ * {@code META-INF/services/dev.fanout.context.ContextPropagator} (as {@code fanout-slf4j}, {@code
+ * fanout-opentelemetry} and {@code fanout-context-propagation} do) apply without any call.
  */
 public final class ContextPropagators {
   private static final Registry<ContextPropagator> REGISTRY =

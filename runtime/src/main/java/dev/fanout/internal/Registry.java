@@ -103,6 +103,9 @@ public final class Registry<E> {
                 + type.getName()
                 + " listed in META-INF/services (or a module's provides clause): "
                 + discoveryFailure.getMessage()
+                + (discoveryFailure.getCause() == null
+                    ? ""
+                    : " (" + discoveryFailure.getCause().getMessage() + ")")
                 + ". Fix or remove that provider from the class path",
             discoveryFailure);
       }
