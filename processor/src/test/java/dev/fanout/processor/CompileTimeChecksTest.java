@@ -110,7 +110,7 @@ class CompileTimeChecksTest {
     if (name.equals("ecj")) {
       options.addAll(List.of("--release", "17", "-proceedOnError", "-warn:-unusedImport"));
       compiler =
-          Compiler.compiler(new EclipseCompiler())
+          Compiler.compiler(new QuietCompiler(new EclipseCompiler()))
               .withClasspath(
                   Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                       .map(File::new)
