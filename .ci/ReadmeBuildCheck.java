@@ -14,14 +14,17 @@ import java.util.stream.Stream;
  *
  * <p>Run from the repository root: {@code java .ci/ReadmeBuildCheck.java}. The README marks the
  * code blocks it checks with an HTML comment on the line before the fence: {@code <!--
- * build-check: pom -->} (pasted into a new pom.xml) and {@code <!-- build-check: module-info -->}
- * (the module declaration of a JPMS user). The user's sources are in
- * {@code .ci/readme-user-project}. Three projects are built and run:
+ * build-check: pom -->} (pasted into a new pom.xml), {@code <!-- build-check: module-info -->}
+ * (the module declaration of a JPMS user), and {@code test-dependencies}, {@code test-plugin} and
+ * {@code test-class} (the compile-testing example). The user's sources are in
+ * {@code .ci/readme-user-project}. Four projects are built:
  *
  * <ol>
- *   <li>the pom snippet as written, on the class path;
+ *   <li>the pom snippet as written, on the class path, and run;
  *   <li>the same with {@code -Xlint:all -Werror} added, the strict build the README promises works;
- *   <li>the pom snippet and the module-info snippet, on the module path.
+ *   <li>the pom snippet and the module-info snippet, on the module path, and run;
+ *   <li>the pom snippet with the compile-testing example's dependencies, plugin and test class
+ *       added where the README says, and {@code mvn test} must run its tests and pass.
  * </ol>
  *
  * Exits 1, printing Maven's output, if any build fails or the program does not print its OK line.
@@ -43,6 +46,12 @@ public final class ReadmeBuildCheck {
         pomSnippet.replace("<compilerArgs>", "<compilerArgs>\n<arg>-Xlint:all</arg>\n<arg>-Werror</arg>"),
         null);
     check("module path, as written", sources, pomSnippet, moduleInfo);
+    checkTestingExample(
+        sources,
+        pomSnippet,
+        block(readme, "test-dependencies"),
+        block(readme, "test-plugin"),
+        block(readme, "test-class"));
     System.out.println("README build check: the snippets build and run (" + javaVersion() + ")");
   }
 
@@ -61,13 +70,11 @@ public final class ReadmeBuildCheck {
 
   private static void check(String label, Path sources, String pomSnippet, String moduleInfo)
       throws Exception {
-    Path project = Files.createTempDirectory("fanout-readme-check-");
+    if (!pomSnippet.contains("<compilerArgs>") && label.contains("Werror")) {
+      throw new IllegalStateException("the README's pom snippet no longer has <compilerArgs>");
+    }
+    Path project = new Project(sources, pomSnippet).dir;
     try {
-      copyTree(sources, project);
-      if (!pomSnippet.contains("<compilerArgs>") && label.contains("Werror")) {
-        throw new IllegalStateException("the README's pom snippet no longer has <compilerArgs>");
-      }
-      Files.writeString(project.resolve("pom.xml"), pom(pomSnippet));
       if (moduleInfo != null) {
         Files.writeString(project.resolve("src/main/java/module-info.java"), moduleInfo);
       }
@@ -97,6 +104,54 @@ public final class ReadmeBuildCheck {
     } finally {
       deleteTree(project);
     }
+  }
+
+  /** The README's compile-testing example, pasted into the project the pom snippet makes. */
+  private static void checkTestingExample(
+      Path sources, String pomSnippet, String dependencies, String plugin, String testClass)
+      throws Exception {
+    String label = "compile-testing example";
+    String pom =
+        insertBefore(
+            insertBefore(pomSnippet, "</dependencies>", dependencies), "</plugins>", plugin);
+    Project project = new Project(sources, pom);
+    try {
+      String pkg = testClass.substring("package ".length(), testClass.indexOf(';'));
+      String name = testClass.substring(testClass.indexOf("class ") + "class ".length());
+      name = name.substring(0, name.indexOf(' '));
+      Path file = project.dir.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + name + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, testClass);
+      String output = run(label, project.dir, List.of(mvn(), "-B", "test"));
+      int tests = testClass.split("@Test\\b", -1).length - 1;
+      if (tests == 0 || !output.contains("Tests run: " + tests + ", Failures: 0, Errors: 0")) {
+        fail(label, "expected " + tests + " tests to run and pass", output);
+      }
+      System.out.println("  ok: " + label + " (" + tests + " tests)");
+    } finally {
+      deleteTree(project.dir);
+    }
+  }
+
+  /** A user project: the sources, and a pom made from a snippet. */
+  private static final class Project {
+    final Path dir;
+
+    Project(Path sources, String pomSnippet) throws IOException {
+      dir = Files.createTempDirectory("fanout-readme-check-");
+      copyTree(sources, dir);
+      Files.writeString(dir.resolve("pom.xml"), pom(pomSnippet));
+    }
+  }
+
+  /** Inserts before the last {@code closingTag}: the project's own, not dependencyManagement's. */
+  private static String insertBefore(String text, String closingTag, String insert) {
+    int at = text.lastIndexOf(closingTag);
+    if (at < 0) {
+      throw new IllegalStateException("the README's pom snippet has no " + closingTag);
+    }
+    int lineStart = text.lastIndexOf('\n', at) + 1;
+    return text.substring(0, lineStart) + insert + text.substring(lineStart);
   }
 
   private static String pom(String snippet) {
