@@ -51,6 +51,7 @@ final class FanOutMethodAnalyzer {
   private final TypeMirror iterable;
   private final TypeMirror consumer;
   private final TypeMirror runtimeException;
+  private final TypeMirror exception;
   private final TypeMirror error;
   private final TypeMirror interruptedException;
   private final TypeMirror timeoutException;
@@ -71,6 +72,7 @@ final class FanOutMethodAnalyzer {
     this.iterable = erased("java.lang.Iterable");
     this.consumer = erased("java.util.function.Consumer");
     this.runtimeException = erased("java.lang.RuntimeException");
+    this.exception = erased("java.lang.Exception");
     this.error = erased("java.lang.Error");
     this.interruptedException = erased("java.lang.InterruptedException");
     this.timeoutException = erased("java.util.concurrent.TimeoutException");
@@ -127,6 +129,8 @@ final class FanOutMethodAnalyzer {
     final AnnotationMirror annotation;
     final ValidationReport report;
     final String display;
+    /** The generated method's parameter names (see {@link VariableNames#parameters}). */
+    final List<String> parameterNames;
 
     Context(
         TypeElement service,
@@ -141,6 +145,11 @@ final class FanOutMethodAnalyzer {
       this.annotation = annotation;
       this.report = report;
       this.display = Describe.method(method, signature.getParameterTypes());
+      this.parameterNames =
+          VariableNames.parameters(
+              method.getParameters().stream()
+                  .map(p -> p.getSimpleName().toString())
+                  .collect(Collectors.toList()));
     }
 
     AnnotationValue explicitValue(String name) {
@@ -241,14 +250,11 @@ final class FanOutMethodAnalyzer {
       return null;
     }
 
-    Set<String> taken = new HashSet<>();
-    for (VariableElement parameter : parameters) {
-      taken.add(parameter.getSimpleName().toString());
-    }
+    Set<String> taken = new HashSet<>(c.parameterNames);
     String elementVariable =
         fannedIndex == null
             ? null
-            : VariableNames.elementOf(parameters.get(fannedIndex).getSimpleName().toString(), taken);
+            : VariableNames.elementOf(c.parameterNames.get(fannedIndex), taken);
 
     List<Child> children = new ArrayList<>();
     List<ExecutableElement> leaves = new ArrayList<>();
@@ -268,7 +274,7 @@ final class FanOutMethodAnalyzer {
             }
             boolean fanned = i == fannedIndex;
             argumentTypes.add(fanned ? elementType : parameterTypes.get(i));
-            arguments.add(fanned ? elementVariable : parameters.get(i).getSimpleName().toString());
+            arguments.add(fanned ? elementVariable : c.parameterNames.get(i));
           }
           Child child = leafCall(c, leafName, argumentTypes, arguments, shape, null, leaves);
           if (child != null) {
@@ -334,7 +340,21 @@ final class FanOutMethodAnalyzer {
         new FanOutMethodModel.Locals(
             claim("group", taken), claim("e", taken), claim("failure", taken), claim("done", taken),
             claim("seen", taken));
-    boolean callsDeprecated = leaves.stream().anyMatch(elements::isDeprecated);
+    Set<String> suppressed = new LinkedHashSet<>();
+    List<Element> used = new ArrayList<>(leaves);
+    List<TypeMirror> mentioned = new ArrayList<>(c.signature.getParameterTypes());
+    mentioned.add(c.signature.getReturnType());
+    mentioned.addAll(c.signature.getThrownTypes());
+    mentioned.add(shape.childType());
+    for (TypeMirror type : mentioned) {
+      MentionedTypes.forEach(type, used::add);
+    }
+    for (Element element : used) {
+      Deprecated deprecation = element.getAnnotation(Deprecated.class);
+      if (deprecation != null || elements.isDeprecated(element)) {
+        suppressed.add(deprecation != null && deprecation.forRemoval() ? "removal" : "deprecation");
+      }
+    }
     boolean genericVarargs = false;
     if (method.isVarArgs()) {
       TypeMirror component =
@@ -349,7 +369,7 @@ final class FanOutMethodAnalyzer {
     for (int i = 0; i < parameters.size(); i++) {
       parameterModels.add(
           new Parameter(
-              parameters.get(i).getSimpleName().toString(), TypeName.get(parameterTypes.get(i))));
+              c.parameterNames.get(i), TypeName.get(parameterTypes.get(i))));
     }
     return new FanOutMethodModel(
         method.getSimpleName().toString(),
@@ -375,8 +395,21 @@ final class FanOutMethodAnalyzer {
         linkTo(method),
         locals,
         elements.isDeprecated(method),
-        callsDeprecated,
-        genericVarargs);
+        suppressedWarnings(suppressed, genericVarargs));
+  }
+
+  /** In a fixed order, so that the generated code does not depend on the order of discovery. */
+  private static List<String> suppressedWarnings(Set<String> deprecations, boolean genericVarargs) {
+    List<String> warnings = new ArrayList<>();
+    for (String category : List.of("deprecation", "removal")) {
+      if (deprecations.contains(category)) {
+        warnings.add(category);
+      }
+    }
+    if (genericVarargs) {
+      warnings.add("unchecked"); // the interface declared the generic varargs
+    }
+    return warnings;
   }
 
   private static String claim(String preferred, Set<String> taken) {
@@ -486,11 +519,10 @@ final class FanOutMethodAnalyzer {
 
   private void passThrough(
       Context c, Integer consumerIndex, List<TypeMirror> argumentTypes, List<String> arguments) {
-    List<? extends VariableElement> parameters = c.method.getParameters();
-    for (int i = 0; i < parameters.size(); i++) {
+    for (int i = 0; i < c.parameterNames.size(); i++) {
       if (consumerIndex == null || i != consumerIndex) {
         argumentTypes.add(c.signature.getParameterTypes().get(i));
-        arguments.add(parameters.get(i).getSimpleName().toString());
+        arguments.add(c.parameterNames.get(i));
       }
     }
   }
@@ -770,11 +802,18 @@ final class FanOutMethodAnalyzer {
       return null;
     }
     leaves.add(leaf);
+    // A void fan-out keeps nothing: a leaf's value (Redis's `boolean del(key)`) is dropped in the
+    // child, whose group is a TaskGroup<Void>.
+    boolean returnsNull = returnsVoid || shape.result() == Result.VOID;
     TypeName resultType =
-        returnsVoid
+        returnsNull
             ? TypeName.get(Void.class)
             : TypeName.get(shape.result() == Result.RECORD ? shape.childType() : leafResult).box();
-    return new Child(name, List.copyOf(arguments), resultType, returnsVoid, variable, linkTo(leaf));
+    boolean throwsThrowable =
+        leafType.getThrownTypes().stream()
+            .anyMatch(t -> !types.isAssignable(t, exception) && !types.isAssignable(t, error));
+    return new Child(
+        name, List.copyOf(arguments), resultType, returnsNull, throwsThrowable, variable, linkTo(leaf));
   }
 
   /**

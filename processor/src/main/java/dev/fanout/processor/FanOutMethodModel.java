@@ -22,8 +22,9 @@ import java.util.List;
  * @param declaresTimeout whether a group timeout becomes java.util.concurrent.TimeoutException
  * @param locals the names of the generated method's own locals, clear of its parameters
  * @param deprecated whether the interface method is deprecated (so the override is too)
- * @param callsDeprecated whether a leaf is deprecated (the call is the interface's own doing)
- * @param genericVarargs whether the varargs parameter has a non-reifiable element type
+ * @param suppressedWarnings the lint categories the override must suppress, each the interface's
+ *     own doing: {@code deprecation} and {@code removal} for deprecated leaves and signature
+ *     types, {@code unchecked} for generic varargs
  */
 record FanOutMethodModel(
     String name,
@@ -49,8 +50,7 @@ record FanOutMethodModel(
     LinkTarget link,
     Locals locals,
     boolean deprecated,
-    boolean callsDeprecated,
-    boolean genericVarargs) {
+    List<String> suppressedWarnings) {
 
   /** Names of the generated method's locals, chosen not to shadow any parameter. */
   record Locals(String group, String exception, String failure, String done, String seen) {}
@@ -100,7 +100,10 @@ record FanOutMethodModel(
    * @param leaf the method called
    * @param arguments the names passed to it, in order (the element variable for ELEMENTS)
    * @param resultType the leaf's (boxed) result type; {@code Void} for a void leaf
-   * @param returnsVoid whether the leaf is void (then the child returns null)
+   * @param throwsThrowable whether the leaf declares a checked throwable outside Exception, which
+   *     a Callable cannot throw (the call is then wrapped by FanOutExceptions.callable)
+   * @param returnsVoid whether the child returns null: the leaf is void, or the fan-out method is
+   *     and keeps nothing of the leaf's value
    * @param variable the local holding the child's handle, for COMPONENTS; otherwise null
    * @param link the leaf, for Javadoc
    */
@@ -109,6 +112,7 @@ record FanOutMethodModel(
       List<String> arguments,
       TypeName resultType,
       boolean returnsVoid,
+      boolean throwsThrowable,
       String variable,
       LinkTarget link) {}
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,8 +46,8 @@ public final class FanOutProcessor extends AbstractProcessor {
   private final Map<String, Set<String>> deferred = new LinkedHashMap<>();
   /** Interfaces already handled (generated or rejected): each is handled once per compilation. */
   private final Set<String> handled = new HashSet<>();
-  /** Qualified names of the classes this processor generated. */
-  private final Set<String> generated = new HashSet<>();
+  /** The classes this processor generated, by qualified name, each with its interface's. */
+  private final Map<String, String> generated = new HashMap<>();
   /** Diagnostics already printed, so that an inherited method's problem is printed once. */
   private final Set<String> printed = new HashSet<>();
 
@@ -105,7 +106,7 @@ public final class FanOutProcessor extends AbstractProcessor {
     }
     for (TypeElement type : interfacesIn(round)) {
       guarded(type, () -> {
-        if (!ServiceAnalyzer.fanOutMethods(type, elements).isEmpty()) {
+        if (!ServiceAnalyzer.fanOutMethods(type, elements, processingEnv.getTypeUtils()).isEmpty()) {
           services.put(type.getQualifiedName().toString(), type); // e.g. inherits @FanOut methods
         }
       });
@@ -195,7 +196,7 @@ public final class FanOutProcessor extends AbstractProcessor {
     // Exactly one originating element per file: what Gradle's isolating mode relies on.
     try (Writer writer = processingEnv.getFiler().createSourceFile(className, service).openWriter()) {
       file.writeTo(writer);
-      generated.add(className);
+      generated.put(className, service.getQualifiedName().toString());
     } catch (IOException e) {
       processingEnv
           .getMessager()

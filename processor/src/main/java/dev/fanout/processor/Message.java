@@ -119,6 +119,10 @@ enum Message {
       "NameClash",
       "Fanout generates class %s for '%s', but a type with that name already exists. Rename the"
           + " existing type or the interface"),
+  GENERATED_NAME_CLASH(
+      "NameClash",
+      "Fanout generates class %s for both '%s' and '%s' (a nested Outer.Inner and a top-level"
+          + " Outer_Inner get the same name). Rename one of the two interfaces"),
   UNRESOLVED_TYPE(
       "UnresolvedType",
       "'%s' refers to types that never resolved (%s), so Fanout could not generate %s. Fix the"

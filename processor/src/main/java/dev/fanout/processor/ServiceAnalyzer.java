@@ -6,7 +6,9 @@ import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,10 +17,12 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -43,12 +47,14 @@ final class ServiceAnalyzer {
   private final Elements elements;
   private final FanOutMethodAnalyzer methods;
   private final ClassName generatedAnnotation;
+  private final Predicate<Element> inSource;
 
   ServiceAnalyzer(
       ProcessingEnvironment env, SendableChecks sendable, Predicate<Element> inSource) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.methods = new FanOutMethodAnalyzer(env, sendable, inSource);
+    this.inSource = inSource;
     this.generatedAnnotation =
         env.getSourceVersion().compareTo(javax.lang.model.SourceVersion.RELEASE_8) > 0
                 && elements.getTypeElement("javax.annotation.processing.Generated") != null
@@ -57,18 +63,31 @@ final class ServiceAnalyzer {
   }
 
   /** The abstract {@code @FanOut} methods of {@code service}, declared or inherited. */
-  static List<ExecutableElement> fanOutMethods(TypeElement service, Elements elements) {
+  static List<ExecutableElement> fanOutMethods(
+      TypeElement service, Elements elements, Types types) {
     List<ExecutableElement> found = new ArrayList<>();
     Set<String> signatures = new java.util.HashSet<>();
+    DeclaredType serviceType = (DeclaredType) service.asType();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(service))) {
       if (method.getModifiers().contains(Modifier.ABSTRACT)
           && fanOutAnnotation(method) != null
-          // inherited along two paths, it is still one method to implement
-          && signatures.add(method.getSimpleName() + method.getParameters().toString())) {
+          // Inherited along two paths, it is still one method to implement. Two overloads are
+          // told apart as javac does, by their erased parameter types, never by parameter names.
+          && signatures.add(erasedSignature(method, serviceType, types))) {
         found.add(method);
       }
     }
     return found;
+  }
+
+  private static String erasedSignature(
+      ExecutableElement method, DeclaredType serviceType, Types types) {
+    ExecutableType signature = (ExecutableType) types.asMemberOf(serviceType, method);
+    StringBuilder key = new StringBuilder(method.getSimpleName()).append('(');
+    for (TypeMirror parameter : signature.getParameterTypes()) {
+      key.append(types.erasure(parameter)).append(',');
+    }
+    return key.append(')').toString();
   }
 
   static AnnotationMirror fanOutAnnotation(Element element) {
@@ -93,9 +112,13 @@ final class ServiceAnalyzer {
         String.join("_", names) + "FanOut");
   }
 
-  Outcome analyze(TypeElement service, Set<String> generatedByUs) {
+  /**
+   * @param generatedByUs the classes generated so far in this compilation, each mapped to the
+   *     interface it was generated for
+   */
+  Outcome analyze(TypeElement service, Map<String, String> generatedByUs) {
     DeclaredType serviceType = (DeclaredType) service.asType();
-    List<ExecutableElement> fanOuts = fanOutMethods(service, elements);
+    List<ExecutableElement> fanOuts = fanOutMethods(service, elements, types);
 
     Set<String> unresolved = new LinkedHashSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(service))) {
@@ -130,8 +153,18 @@ final class ServiceAnalyzer {
           generated.simpleName());
       return new Reject(report);
     }
-    if (!generatedByUs.contains(generated.canonicalName())
-        && elements.getTypeElement(generated.canonicalName()) != null) {
+    String owner = generatedByUs.get(generated.canonicalName());
+    if (owner != null && !owner.equals(service.getQualifiedName().toString())) {
+      report.error(
+          Message.GENERATED_NAME_CLASH,
+          service,
+          generated.simpleName(),
+          displayName(elements.getTypeElement(owner)),
+          displayName(service));
+      return new Reject(report);
+    }
+    TypeElement existing = elements.getTypeElement(generated.canonicalName());
+    if (owner == null && existing != null && !isEarlierOutputFor(existing, service)) {
       report.error(
           Message.NAME_CLASH, service, generated.simpleName(), displayName(service));
       return new Reject(report);
@@ -165,18 +198,114 @@ final class ServiceAnalyzer {
             isPublicAllTheWay(service),
             generatedAnnotation,
             sealed,
-            memberTypeNames(service),
+            deprecation(service),
+            classSuppressedWarnings(service, serviceType),
+            namesToQualify(service, fanOuts),
             models),
         report);
   }
 
-  /** Simple names of the member types the service declares or inherits. */
-  private List<String> memberTypeNames(TypeElement service) {
-    List<String> names = new ArrayList<>();
+  /**
+   * Types the generated class refers to from other packages, besides those of the interface's
+   * signatures: java.lang's (imports skipped), java.util's, java.time's and Fanout's.
+   */
+  private static final Set<String> WRITER_TYPES =
+      Set.of(
+          "Thread", "Object", "Override", "Deprecated", "SuppressWarnings", "Throwable",
+          "InterruptedException", "IllegalArgumentException", "Void", "Generated", "TaskGroup",
+          "Subtask", "TaskGroupException", "TaskGroupTimeoutException", "FanOutExceptions",
+          "Objects", "Collections", "LinkedHashSet", "HashSet", "List", "Set", "Map", "Duration");
+
+  /**
+   * Simple names the generated class must always write qualified, because a type of its own
+   * scope would hide the import: the member types the service declares or inherits, and the
+   * types of the service's package named like a type the class uses from another package (a
+   * user's {@code record Thread} beside the interface hides {@code java.lang.Thread}).
+   */
+  private List<String> namesToQualify(TypeElement service, List<ExecutableElement> fanOuts) {
+    Set<String> names = new LinkedHashSet<>();
     for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(service))) {
       names.add(member.getSimpleName().toString());
     }
-    return names;
+    PackageElement pkg = elements.getPackageOf(service);
+    Set<String> used = new java.util.HashSet<>(WRITER_TYPES);
+    DeclaredType serviceType = (DeclaredType) service.asType();
+    Consumer<TypeElement> foreign =
+        type -> {
+          if (!elements.getPackageOf(type).equals(pkg)) {
+            used.add(outermost(type).getSimpleName().toString());
+          }
+        };
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(service))) {
+      ExecutableType signature = (ExecutableType) types.asMemberOf(serviceType, method);
+      MentionedTypes.forEach(signature.getReturnType(), foreign);
+      signature.getParameterTypes().forEach(t -> MentionedTypes.forEach(t, foreign));
+      signature.getThrownTypes().forEach(t -> MentionedTypes.forEach(t, foreign));
+    }
+    for (TypeElement type : ElementFilter.typesIn(pkg.getEnclosedElements())) {
+      String name = type.getSimpleName().toString();
+      if (used.contains(name)) {
+        names.add(name);
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  private List<String> classSuppressedWarnings(TypeElement service, DeclaredType serviceType) {
+    List<String> warnings = new ArrayList<>();
+    if (deprecation(service) == ServiceModel.Deprecation.FOR_REMOVAL) {
+      warnings.add("removal");
+    }
+    TypeElement closeable = elements.getTypeElement("java.lang.AutoCloseable");
+    TypeMirror interrupted = elements.getTypeElement("java.lang.InterruptedException").asType();
+    if (types.isAssignable(types.erasure(serviceType), closeable.asType())) {
+      for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(service))) {
+        if (method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty()) {
+          ExecutableType close = (ExecutableType) types.asMemberOf(serviceType, method);
+          if (close.getThrownTypes().stream().anyMatch(t -> types.isAssignable(interrupted, t))) {
+            warnings.add("try"); // javac's warning on any such class; the interface chose it
+          }
+          break;
+        }
+      }
+    }
+    return warnings;
+  }
+
+  private ServiceModel.Deprecation deprecation(TypeElement service) {
+    ServiceModel.Deprecation found = ServiceModel.Deprecation.NONE;
+    for (Element e = service; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      Deprecated deprecated = e.getAnnotation(Deprecated.class);
+      if (deprecated != null && deprecated.forRemoval()) {
+        return ServiceModel.Deprecation.FOR_REMOVAL;
+      }
+      if (deprecated != null || elements.isDeprecated(e)) {
+        found = ServiceModel.Deprecation.DEPRECATED;
+      }
+    }
+    return found;
+  }
+
+  private static TypeElement outermost(TypeElement type) {
+    TypeElement outer = type;
+    while (outer.getEnclosingElement() instanceof TypeElement) {
+      outer = (TypeElement) outer.getEnclosingElement();
+    }
+    return outer;
+  }
+
+  /**
+   * Whether {@code existing} is what this processor generated for {@code service} in an earlier
+   * compilation (a class file on the class path: a build's stale output, or the main build's
+   * output seen by a test that compiles the interface again). It is then generated anew, as the
+   * sources are. A type of that name in the sources being compiled is always a clash.
+   */
+  private boolean isEarlierOutputFor(TypeElement existing, TypeElement service) {
+    return !inSource.test(existing)
+        && existing.getKind() == ElementKind.CLASS
+        && existing.getModifiers().contains(Modifier.ABSTRACT)
+        && existing.getInterfaces().stream()
+            .anyMatch(i -> types.isSameType(types.erasure(i), types.erasure(service.asType())));
   }
 
   /** {@code Outer.Inner} for nested interfaces. */

@@ -14,8 +14,16 @@ import java.util.List;
  * @param isPublic whether the generated class is public (it is when the interface is)
  * @param generatedAnnotation {@code @Generated} when it resolves on the compile class path
  * @param nonSealed whether the interface is sealed (and permits the generated class)
- * @param memberTypeNames simple names of member types the class inherits from the interface:
- *     they hide imports of the same name, so such types are written fully qualified
+ * @param deprecation the class's own deprecation, mirroring the interface's (or an enclosing
+ *     type's): {@code NONE}, {@code DEPRECATED} (the class is {@code @Deprecated} too, which keeps
+ *     its use of the interface quiet), or {@code FOR_REMOVAL}
+ * @param suppressedWarnings lint categories the class suppresses, each the interface's own doing:
+ *     {@code removal} for an interface deprecated for removal (which {@code @Deprecated} does not
+ *     quiet), {@code try} for an {@code AutoCloseable} interface whose {@code close()} may throw
+ *     {@code InterruptedException}
+ * @param qualifiedNames simple names always written fully qualified: the member types the class
+ *     inherits from the interface and the types of its package that share a name with a type it
+ *     imports, both of which would hide that import
  */
 record ServiceModel(
     ClassName generatedClass,
@@ -26,5 +34,15 @@ record ServiceModel(
     boolean isPublic,
     ClassName generatedAnnotation,
     boolean nonSealed,
-    List<String> memberTypeNames,
-    List<FanOutMethodModel> methods) {}
+    Deprecation deprecation,
+    List<String> suppressedWarnings,
+    List<String> qualifiedNames,
+    List<FanOutMethodModel> methods) {
+
+  /** How deprecated the interface is. */
+  enum Deprecation {
+    NONE,
+    DEPRECATED,
+    FOR_REMOVAL
+  }
+}

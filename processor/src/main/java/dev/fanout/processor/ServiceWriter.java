@@ -43,6 +43,7 @@ final class ServiceWriter {
   private static final ClassName SET = ClassName.get("java.util", "Set");
   private static final ClassName MAP = ClassName.get("java.util", "Map");
   private static final ClassName DURATION = ClassName.get(Duration.class);
+  private static final ClassName THROWABLE = ClassName.get(Throwable.class);
 
   private ServiceWriter() {}
 
@@ -64,8 +65,14 @@ final class ServiceWriter {
     if (service.nonSealed()) {
       type.addModifiers(Modifier.NON_SEALED);
     }
-    // A member type the class inherits hides an import of the same simple name.
-    type.alwaysQualify(service.memberTypeNames().toArray(new String[0]));
+    if (service.deprecation() != ServiceModel.Deprecation.NONE) {
+      type.addAnnotation(Deprecated.class); // implements a deprecated interface
+    }
+    if (!service.suppressedWarnings().isEmpty()) {
+      type.addAnnotation(suppressWarnings(service.suppressedWarnings()));
+    }
+    // A member type the class inherits, or a type of its package, hides an import of its name.
+    type.alwaysQualify(service.qualifiedNames().toArray(new String[0]));
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PROTECTED)
@@ -98,21 +105,8 @@ final class ServiceWriter {
             .addExceptions(m.thrownTypes())
             .varargs(m.varargs())
             .addJavadoc(javadoc(service, m));
-    List<String> suppressed = new ArrayList<>();
-    if (m.callsDeprecated()) {
-      suppressed.add("deprecation"); // the interface itself names the deprecated leaf
-    }
-    if (m.genericVarargs()) {
-      suppressed.add("unchecked"); // the interface declared the generic varargs
-    }
-    if (!suppressed.isEmpty()) {
-      method.addAnnotation(
-          AnnotationSpec.builder(SuppressWarnings.class)
-              .addMember(
-                  "value",
-                  suppressed.size() == 1 ? "$S" : "{$S, $S}",
-                  suppressed.toArray())
-              .build());
+    if (!m.suppressedWarnings().isEmpty()) {
+      method.addAnnotation(suppressWarnings(m.suppressedWarnings()));
     }
     for (Parameter parameter : m.parameters()) {
       method.addParameter(parameter.type(), parameter.name());
@@ -131,6 +125,19 @@ final class ServiceWriter {
     translateFailures(method, m);
     method.endControlFlow();
     return method.build();
+  }
+
+  /** {@code @SuppressWarnings("a")} or {@code @SuppressWarnings({"a", "b"})}. */
+  private static AnnotationSpec suppressWarnings(List<String> categories) {
+    List<CodeBlock> values = new ArrayList<>();
+    for (String category : categories) {
+      values.add(CodeBlock.of("$S", category));
+    }
+    CodeBlock value =
+        values.size() == 1
+            ? values.get(0)
+            : CodeBlock.of("{$L}", CodeBlock.join(values, ", "));
+    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", value).build();
   }
 
   /** The builder chain, one call per line as google-java-format lays it out. */
@@ -207,7 +214,14 @@ final class ServiceWriter {
   /** {@code prefix() -> leaf(args));}, with a block body that returns null for a void leaf. */
   private static void spawn(MethodSpec.Builder method, Child child, CodeBlock prefix) {
     CodeBlock call = CodeBlock.of("$N($L)", child.leaf(), String.join(", ", child.arguments()));
-    if (child.returnsVoid()) {
+    if (child.throwsThrowable()) {
+      // A Callable cannot throw Throwable: the runtime's adapter passes it through unchanged.
+      CodeBlock lambda =
+          child.returnsVoid()
+              ? CodeBlock.of("() -> {\n$>$L;\nreturn null;\n$<}", call)
+              : CodeBlock.of("() -> $L", call);
+      method.addStatement("$L$T.callable($L))", prefix, FAN_OUT_EXCEPTIONS, lambda);
+    } else if (child.returnsVoid()) {
       method.addCode(prefix);
       method.addCode("() -> {\n$>$L;\nreturn null;\n$<});\n", call);
     } else {
@@ -296,7 +310,10 @@ final class ServiceWriter {
     String e = m.locals().exception();
     String failure = m.locals().failure();
     method.nextControlFlow("catch ($T $N)", TASK_GROUP_EXCEPTION, e);
-    if (m.rethrown().isEmpty()) {
+    if (m.rethrown().contains(THROWABLE)) {
+      // The method declares Throwable: whatever failed is rethrown as itself, no cast needed.
+      method.addStatement("throw $T.firstFailure($N)", FAN_OUT_EXCEPTIONS, e);
+    } else if (m.rethrown().isEmpty()) {
       method.addStatement(
           "throw $T.unchecked($T.firstFailure($N), $N)", FAN_OUT_EXCEPTIONS, FAN_OUT_EXCEPTIONS, e, e);
     } else {

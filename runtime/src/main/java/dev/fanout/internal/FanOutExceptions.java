@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
@@ -64,6 +65,32 @@ public final class FanOutExceptions {
       throw (Error) failure;
     }
     return e;
+  }
+
+  /** A leaf call that may throw any {@link Throwable}, which a {@link Callable} cannot declare. */
+  @FunctionalInterface
+  public interface ThrowingCall<V> {
+    V call() throws Throwable;
+  }
+
+  /**
+   * The task for a leaf that declares a checked throwable outside {@link Exception} ({@code throws
+   * Throwable}): a {@link Callable} that throws whatever the leaf throws, unchanged, so that the
+   * group records it as the task's failure and the generated method rethrows it as declared.
+   */
+  public static <V> Callable<V> callable(ThrowingCall<V> leaf) {
+    return () -> {
+      try {
+        return leaf.call();
+      } catch (Throwable t) {
+        throw FanOutExceptions.<Exception>rethrow(t);
+      }
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E rethrow(Throwable t) throws E {
+    throw (E) t;
   }
 
   /**

@@ -63,10 +63,10 @@ import javax.tools.ToolProvider;
  *
  * <p>The {@code Compiler} compiles the sources against the test's class path and runs the
  * processors in the JVM's own javac. That class path holds your build's output, generated classes
- * included; the {@code <Interface>FanOut} classes of the interfaces being compiled are left out
- * of it, so that they are generated again from the sources under test (instead of failing with
- * {@code [FanOut/NameClash]}). It may be kept in a field and used for any number of compilations,
- * also from parallel tests: each compilation gets new processor instances.
+ * included: the processor recognizes the {@code <Interface>FanOut} class it generated there in
+ * the build and generates it again from the source under test (only a different type of that
+ * name is a {@code [FanOut/NameClash]}). It may be kept in a field and used for any number of
+ * compilations, also from parallel tests: each compilation gets new processor instances.
  *
  * <p><b>JVM flags.</b> The assertions above need none. compile-testing's {@code
  * hasSourceEquivalentTo} (comparing a generated file with an expected one) parses sources with
@@ -128,7 +128,7 @@ public final class FanoutCompiler {
       throw new IllegalStateException(
           "No system Java compiler: run the tests on a JDK (with the jdk.compiler module)");
     }
-    return Compiler.compiler(new RegeneratingCompiler(javac))
+    return Compiler.compiler(javac)
         .withProcessors(processors())
         .withOptions(options);
   }
