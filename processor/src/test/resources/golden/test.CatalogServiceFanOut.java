@@ -46,15 +46,15 @@ public abstract class CatalogServiceFanOut implements CatalogService {
   public CatalogService.Product product(List<CatalogService.Replica> replicas, long id) throws
       IOException {
     Objects.requireNonNull(replicas, "replicas");
+    if (replicas.isEmpty()) {
+      throw new IllegalArgumentException("replicas is empty: RACE needs an element");
+    }
     try (TaskGroup<CatalogService.Product> group =
         TaskGroup.builder()
             .name("CatalogService.product")
             .open()) {
       for (CatalogService.Replica replica : replicas) {
         group.spawn(() -> product(replica, id));
-      }
-      if (group.size() == 0) {
-        throw new IllegalArgumentException("replicas is empty: RACE needs an element");
       }
       return group.race();
     } catch (TaskGroupException e) {
@@ -77,7 +77,7 @@ public abstract class CatalogServiceFanOut implements CatalogService {
    *
    * <p>Strategy ANY: the first child to succeed decides; the other children are cancelled.
    * If every child fails, the first failure is thrown with the others suppressed.
-   * Returns only after every child has terminated; gives up after 0.25s.
+   * Returns only after every child has terminated; gives up after 250ms.
    */
   @Override
   public CatalogService.SearchResult search(String query) throws IOException, TimeoutException,
@@ -98,9 +98,6 @@ public abstract class CatalogServiceFanOut implements CatalogService {
       if (failure instanceof TimeoutException) {
         throw (TimeoutException) failure;
       }
-      if (failure instanceof InterruptedException) {
-        throw (InterruptedException) failure;
-      }
       throw FanOutExceptions.unchecked(failure, e);
     } catch (TaskGroupTimeoutException e) {
       throw FanOutExceptions.timeout(e);
@@ -120,6 +117,9 @@ public abstract class CatalogServiceFanOut implements CatalogService {
   @Override
   public Map<String, CatalogService.Price> prices(Set<String> skus) {
     Objects.requireNonNull(skus, "skus");
+    if (skus.isEmpty()) {
+      return Map.of();
+    }
     try (TaskGroup<CatalogService.Price> group =
         TaskGroup.builder()
             .name("CatalogService.prices")
@@ -130,9 +130,6 @@ public abstract class CatalogServiceFanOut implements CatalogService {
         if (seen.add(sku)) {
           group.spawn(sku, () -> price(sku));
         }
-      }
-      if (group.size() == 0) {
-        return Map.of();
       }
       return group.allKeyed();
     } catch (TaskGroupException e) {
@@ -155,15 +152,15 @@ public abstract class CatalogServiceFanOut implements CatalogService {
   @Override
   public Set<CatalogService.Price> distinctPrices(String... skus) {
     Objects.requireNonNull(skus, "skus");
+    if (skus.length == 0) {
+      return Set.of();
+    }
     try (TaskGroup<CatalogService.Price> group =
         TaskGroup.builder()
             .name("CatalogService.distinctPrices")
             .open()) {
       for (String sku : skus) {
         group.spawn(() -> price(sku));
-      }
-      if (group.size() == 0) {
-        return Set.of();
       }
       return Collections.unmodifiableSet(new LinkedHashSet<>(group.all()));
     } catch (TaskGroupException e) {
@@ -187,6 +184,9 @@ public abstract class CatalogServiceFanOut implements CatalogService {
   @Override
   public void uploadAll(List<Path> files, List<String> tags) throws IOException {
     Objects.requireNonNull(files, "files");
+    if (files.isEmpty()) {
+      return;
+    }
     try (TaskGroup<Void> group =
         TaskGroup.builder()
             .name("CatalogService.uploadAll")
@@ -197,9 +197,6 @@ public abstract class CatalogServiceFanOut implements CatalogService {
           upload(file, tags);
           return null;
         });
-      }
-      if (group.size() == 0) {
-        return;
       }
       group.all();
     } catch (TaskGroupException e) {
@@ -230,15 +227,15 @@ public abstract class CatalogServiceFanOut implements CatalogService {
       Consumer<? super CatalogService.Price> onPrice) {
     Objects.requireNonNull(skus, "skus");
     Objects.requireNonNull(onPrice, "onPrice");
+    if (skus.isEmpty()) {
+      return List.of();
+    }
     try (TaskGroup<CatalogService.Price> group =
         TaskGroup.builder()
             .name("CatalogService.pricesAsTheyArrive")
             .open()) {
       for (String sku : skus) {
         group.spawn(() -> price(sku));
-      }
-      if (group.size() == 0) {
-        return List.of();
       }
       Subtask<CatalogService.Price> done;
       while ((done = group.next()) != null && done.state() == Subtask.State.SUCCEEDED) {

@@ -36,6 +36,9 @@ public abstract class Repositories_RepositoryFanOut<K extends Comparable<K>, V e
   @Override
   public List<V> loadAll(Collection<? extends K> keys) throws IOException {
     Objects.requireNonNull(keys, "keys");
+    if (keys.isEmpty()) {
+      return List.of();
+    }
     try (TaskGroup<V> group =
         TaskGroup.builder()
             .name("Repositories.Repository.loadAll")
@@ -43,9 +46,6 @@ public abstract class Repositories_RepositoryFanOut<K extends Comparable<K>, V e
             .open()) {
       for (K key : keys) {
         group.spawn(() -> load(key));
-      }
-      if (group.size() == 0) {
-        return List.of();
       }
       return group.all();
     } catch (TaskGroupException e) {

@@ -36,6 +36,9 @@ abstract class Repositories_UserNamesFanOut implements Repositories.UserNames {
   @Override
   public List<Repositories.Text> loadAll(Collection<? extends Long> keys) throws IOException {
     Objects.requireNonNull(keys, "keys");
+    if (keys.isEmpty()) {
+      return List.of();
+    }
     try (TaskGroup<Repositories.Text> group =
         TaskGroup.builder()
             .name("Repositories.UserNames.loadAll")
@@ -43,9 +46,6 @@ abstract class Repositories_UserNamesFanOut implements Repositories.UserNames {
             .open()) {
       for (Long key : keys) {
         group.spawn(() -> load(key));
-      }
-      if (group.size() == 0) {
-        return List.of();
       }
       return group.all();
     } catch (TaskGroupException e) {

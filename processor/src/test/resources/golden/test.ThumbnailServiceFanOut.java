@@ -36,6 +36,9 @@ public abstract class ThumbnailServiceFanOut implements ThumbnailService {
   @Override
   public List<ThumbnailService.Thumbnail> fetchThumbnails(List<String> ids) throws IOException {
     Objects.requireNonNull(ids, "ids");
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     try (TaskGroup<ThumbnailService.Thumbnail> group =
         TaskGroup.builder()
             .name("ThumbnailService.fetchThumbnails")
@@ -44,9 +47,6 @@ public abstract class ThumbnailServiceFanOut implements ThumbnailService {
             .open()) {
       for (String id : ids) {
         group.spawn(() -> fetchThumbnail(id));
-      }
-      if (group.size() == 0) {
-        return List.of();
       }
       return group.all();
     } catch (TaskGroupException e) {

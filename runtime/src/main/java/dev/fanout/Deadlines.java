@@ -37,4 +37,24 @@ final class Deadlines {
       return duration.isNegative() ? Long.MIN_VALUE / 4 : Long.MAX_VALUE / 4;
     }
   }
+
+  /**
+   * A duration as people write it, and as {@code @FanOut(timeout = ...)} spells it: {@code 5s},
+   * {@code 250ms}, {@code 2m}, {@code 1h}, in the largest unit that is exact; otherwise
+   * milliseconds with a fraction ({@code 4999.998ms}, a deadline's remaining time).
+   */
+  static String format(Duration duration) {
+    long nanos = saturatedNanos(duration);
+    if (nanos == 0) {
+      return "0ms";
+    }
+    long[] units = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L};
+    String[] names = {"h", "m", "s", "ms"};
+    for (int i = 0; i < units.length; i++) {
+      if (nanos % units[i] == 0) {
+        return nanos / units[i] + names[i];
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "%.3fms", nanos / 1e6);
+  }
 }

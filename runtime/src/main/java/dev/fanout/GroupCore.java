@@ -997,7 +997,7 @@ final class GroupCore implements GroupInfo {
             + " timed out: "
             + describe()
             + " ran past its timeout of "
-            + timeout
+            + Deadlines.format(timeout)
             + "; "
             + (spawned - ledger.settled)
             + " unsettled task(s) were cancelled",

@@ -322,7 +322,7 @@ final class FanOutMethodAnalyzer {
     }
 
     checkExceptions(c, leaves);
-    List<TypeName> rethrown = rethrownExceptions(c);
+    List<TypeName> rethrown = rethrownExceptions(c, leaves);
     if (report.blockingErrors() > errorsBefore) {
       return null;
     }
@@ -381,10 +381,12 @@ final class FanOutMethodAnalyzer {
         strategy,
         concurrency,
         timeout,
+        timeout == null ? null : ((String) c.value("timeout")).strip(),
         kind,
         shape.result(),
         TypeName.get(shape.childType()).box(),
         fannedIndex == null ? null : parameterModels.get(fannedIndex),
+        fannedIndex == null ? null : emptyTest(parameterTypes.get(fannedIndex)),
         elementType == null ? null : TypeName.get(elementType),
         elementVariable,
         consumerIndex == null ? null : parameterModels.get(consumerIndex),
@@ -534,6 +536,16 @@ final class FanOutMethodAnalyzer {
   }
 
   /** {@code E} of an array {@code E[]} or of an {@code Iterable<E>} subtype. */
+  private FanOutMethodModel.EmptyTest emptyTest(TypeMirror fanned) {
+    if (fanned.getKind() == TypeKind.ARRAY) {
+      return FanOutMethodModel.EmptyTest.ARRAY_LENGTH;
+    }
+    TypeMirror collection = types.erasure(elements.getTypeElement("java.util.Collection").asType());
+    return types.isAssignable(types.erasure(fanned), collection)
+        ? FanOutMethodModel.EmptyTest.COLLECTION_IS_EMPTY
+        : FanOutMethodModel.EmptyTest.NOTHING_SPAWNED;
+  }
+
   private TypeMirror elementType(TypeMirror collection) {
     if (collection.getKind() == TypeKind.ARRAY) {
       return ((ArrayType) collection).getComponentType();
@@ -711,8 +723,9 @@ final class FanOutMethodAnalyzer {
   // --- leaves ----------------------------------------------------------------------------------
 
   /**
-   * Resolves the leaf {@code name(argumentTypes)} like Java's overload resolution would (an exact
-   * match first, then the single applicable method) and checks that its result fits {@code shape}.
+   * Resolves the leaf {@code name(argumentTypes)} as javac resolves the call the generated code
+   * makes (its exceptions and result are then the ones checked), and checks that its result fits
+   * {@code shape}.
    */
   private Child leafCall(
       Context c,
@@ -731,44 +744,23 @@ final class FanOutMethodAnalyzer {
         named.add(candidate);
       }
     }
-    List<ExecutableElement> applicable = new ArrayList<>();
-    List<ExecutableElement> exact = new ArrayList<>();
-    for (ExecutableElement candidate : named) {
-      if (!candidate.getTypeParameters().isEmpty()) {
-        continue;
-      }
-      List<? extends TypeMirror> parameterTypes = memberType(c, candidate).getParameterTypes();
-      if (parameterTypes.size() != argumentTypes.size()) {
-        continue;
-      }
-      boolean fits = true;
-      boolean same = true;
-      for (int i = 0; i < parameterTypes.size(); i++) {
-        fits &= types.isAssignable(argumentTypes.get(i), parameterTypes.get(i));
-        same &= types.isSameType(argumentTypes.get(i), parameterTypes.get(i));
-      }
-      if (fits) {
-        applicable.add(candidate);
-        if (same) {
-          exact.add(candidate);
-        }
-      }
+    // As javac chooses (JLS 15.12.2): the methods applicable without boxing, and only if there
+    // are none those applicable with it; then the most specific of them. A child passes exactly
+    // its arguments, so no variable-arity phase.
+    List<ExecutableElement> applicable = distinctSignatures(c, applicable(c, named, argumentTypes, true));
+    if (applicable.isEmpty()) {
+      applicable = distinctSignatures(c, applicable(c, named, argumentTypes, false));
     }
-    applicable = distinctSignatures(c, applicable);
-    exact = distinctSignatures(c, exact);
     String wanted = argumentTypes.stream().map(Describe::type).collect(Collectors.joining(", "));
-    ExecutableElement mostSpecific = mostSpecific(c, applicable);
     ExecutableElement leaf;
-    if (exact.size() == 1) {
-      leaf = exact.get(0);
-    } else if (applicable.size() == 1) {
+    if (applicable.size() == 1) {
       leaf = applicable.get(0);
-    } else if (mostSpecific != null) {
-      leaf = mostSpecific;
+    } else if (mostSpecific(c, applicable) != null) {
+      leaf = mostSpecific(c, applicable);
     } else if (applicable.isEmpty()) {
       String why =
           named.isEmpty()
-              ? "the interface has no method named '" + name + "'"
+              ? "the interface has no method named '" + name + "'" + nearName(c, name)
               : "none of the candidates tried fits: "
                   + named.stream()
                       .map(m -> Describe.method(m, memberType(c, m).getParameterTypes()))
@@ -787,6 +779,14 @@ final class FanOutMethodAnalyzer {
     }
 
     ExecutableType leafType = memberType(c, leaf);
+    if (!leaf.getTypeParameters().isEmpty() && mentionsOwnTypeVariables(leaf, leafType)) {
+      reportOnUsingOrMethod(
+          c,
+          Message.GENERIC_LEAF,
+          Describe.method(leaf, leafType.getParameterTypes()),
+          c.display);
+      return null;
+    }
     TypeMirror leafResult = leafType.getReturnType();
     boolean returnsVoid = leafResult.getKind() == TypeKind.VOID;
     if (shape.result() != Result.VOID && (returnsVoid || !fitsBoxed(leafResult, shape.childType()))) {
@@ -847,19 +847,113 @@ final class FanOutMethodAnalyzer {
     return distinct;
   }
 
+  /**
+   * The candidates that {@code argumentTypes} can be passed to: by strict invocation (subtyping and
+   * primitive widening only) or by loose invocation (boxing and unboxing too). A generic method is
+   * a candidate too, its own type variables standing for their bounds.
+   */
+  private List<ExecutableElement> applicable(
+      Context c, List<ExecutableElement> named, List<TypeMirror> argumentTypes, boolean strict) {
+    List<ExecutableElement> applicable = new ArrayList<>();
+    for (ExecutableElement candidate : named) {
+      List<TypeMirror> parameterTypes = parameterTypes(c, candidate);
+      if (parameterTypes.size() != argumentTypes.size()) {
+        continue;
+      }
+      boolean fits = true;
+      for (int i = 0; i < parameterTypes.size() && fits; i++) {
+        TypeMirror argument = argumentTypes.get(i);
+        TypeMirror parameter = parameterTypes.get(i);
+        fits =
+            types.isAssignable(argument, parameter)
+                && (!strict
+                    || argument.getKind().isPrimitive() == parameter.getKind().isPrimitive());
+      }
+      if (fits) {
+        applicable.add(candidate);
+      }
+    }
+    return applicable;
+  }
+
+  /** The parameter types as a member of the service, a generic method's own variables erased. */
+  private List<TypeMirror> parameterTypes(Context c, ExecutableElement method) {
+    List<TypeMirror> parameters = new ArrayList<>();
+    for (TypeMirror parameter : memberType(c, method).getParameterTypes()) {
+      parameters.add(
+          method.getTypeParameters().isEmpty() ? parameter : types.erasure(parameter));
+    }
+    return parameters;
+  }
+
+  /** Whether a generic leaf's result or exceptions depend on its own type parameters. */
+  private boolean mentionsOwnTypeVariables(ExecutableElement leaf, ExecutableType leafType) {
+    Set<Element> own = new HashSet<>(leaf.getTypeParameters());
+    List<TypeMirror> mentioned = new ArrayList<>(leafType.getThrownTypes());
+    mentioned.add(leafType.getReturnType());
+    for (TypeMirror type : mentioned) {
+      if (mentionsTypeVariable(type, own)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsTypeVariable(TypeMirror type, Set<Element> variables) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return variables.contains(((javax.lang.model.type.TypeVariable) type).asElement());
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream()
+            .anyMatch(t -> mentionsTypeVariable(t, variables));
+      case ARRAY:
+        return mentionsTypeVariable(((ArrayType) type).getComponentType(), variables);
+      case WILDCARD:
+        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
+        return (wildcard.getExtendsBound() != null
+                && mentionsTypeVariable(wildcard.getExtendsBound(), variables))
+            || (wildcard.getSuperBound() != null
+                && mentionsTypeVariable(wildcard.getSuperBound(), variables));
+      default:
+        return false;
+    }
+  }
+
+  /** {@code "; did you mean 'fetchUser'?"} for a name one or two edits away from a method's. */
+  private String nearName(Context c, String name) {
+    String best = null;
+    int bestDistance = Math.max(1, Math.min(2, name.length() / 3));
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(c.service))) {
+      String candidate = method.getSimpleName().toString();
+      if (method.getEnclosingElement().getKind() != javax.lang.model.element.ElementKind.INTERFACE
+          || method.equals(c.method)) {
+        continue; // Object's methods are no leaves
+      }
+      int distance = EditDistance.between(name, candidate);
+      if (distance <= bestDistance && (best == null || distance < bestDistance)) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best == null ? "" : "; did you mean '" + best + "'?";
+  }
+
   /** The applicable method whose parameters fit every other's, as javac would choose; or null. */
   private ExecutableElement mostSpecific(Context c, List<ExecutableElement> applicable) {
     for (ExecutableElement candidate : applicable) {
-      List<? extends TypeMirror> mine = memberType(c, candidate).getParameterTypes();
+      List<TypeMirror> mine = parameterTypes(c, candidate);
       boolean specific = true;
       for (ExecutableElement other : applicable) {
         if (other == candidate) {
           continue;
         }
-        List<? extends TypeMirror> theirs = memberType(c, other).getParameterTypes();
+        List<TypeMirror> theirs = parameterTypes(c, other);
         for (int i = 0; i < mine.size() && specific; i++) {
-          specific = types.isSubtype(boxed(mine.get(i)), boxed(theirs.get(i)))
-              && (mine.get(i).getKind().isPrimitive() == theirs.get(i).getKind().isPrimitive());
+          // Primitives by primitive subtyping (int <: long), references by subtyping; a
+          // primitive and a reference parameter are not comparable.
+          specific =
+              mine.get(i).getKind().isPrimitive() == theirs.get(i).getKind().isPrimitive()
+                  && types.isSubtype(mine.get(i), theirs.get(i));
         }
       }
       if (specific) {
@@ -906,16 +1000,32 @@ final class FanOutMethodAnalyzer {
     }
   }
 
-  private List<TypeName> rethrownExceptions(Context c) {
+  /**
+   * The checked exceptions the method declares that a leaf can actually throw (the leaf declares
+   * it, a subtype or a supertype of it): those a failure is tested for and rethrown as. A declared
+   * exception no leaf throws would be a branch that never runs.
+   */
+  private List<TypeName> rethrownExceptions(Context c, List<ExecutableElement> leaves) {
     List<TypeName> rethrown = new ArrayList<>();
     for (TypeMirror thrown : c.signature.getThrownTypes()) {
       if (thrown.getKind() == TypeKind.TYPEVAR) {
         c.report.error(Message.GENERIC_THROWS, c.method, c.display, Describe.type(thrown));
-      } else if (!isUnchecked(thrown)) {
+      } else if (!isUnchecked(thrown) && aLeafMayThrow(c, leaves, thrown)) {
         rethrown.add(TypeName.get(thrown));
       }
     }
     return rethrown;
+  }
+
+  private boolean aLeafMayThrow(Context c, List<ExecutableElement> leaves, TypeMirror declared) {
+    for (ExecutableElement leaf : leaves) {
+      for (TypeMirror thrown : memberType(c, leaf).getThrownTypes()) {
+        if (types.isAssignable(thrown, declared) || types.isAssignable(declared, thrown)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private boolean isUnchecked(TypeMirror thrown) {

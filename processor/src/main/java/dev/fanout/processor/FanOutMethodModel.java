@@ -20,6 +20,10 @@ import java.util.List;
  * @param rethrown the checked exceptions the method declares, rethrown unwrapped
  * @param declaresInterrupted whether InterruptedException propagates as itself
  * @param declaresTimeout whether a group timeout becomes java.util.concurrent.TimeoutException
+ * @param emptyTest how the generated code tells that the fanned input is empty: before it opens a
+ *     group for a collection or an array, after spawning for any other {@code Iterable} (whose
+ *     iterator the loop is the only one to take); null when not fanning out over elements
+ * @param timeoutText the timeout as the annotation spells it ({@code "5s"}), for the Javadoc
  * @param locals the names of the generated method's own locals, clear of its parameters
  * @param deprecated whether the interface method is deprecated (so the override is too)
  * @param suppressedWarnings the lint categories the override must suppress, each the interface's
@@ -36,10 +40,12 @@ record FanOutMethodModel(
     Strategy strategy,
     int concurrency,
     Duration timeout,
+    String timeoutText,
     Kind kind,
     Result result,
     TypeName childType,
     Parameter fanned,
+    EmptyTest emptyTest,
     TypeName elementType,
     String elementVariable,
     Parameter consumer,
@@ -51,6 +57,13 @@ record FanOutMethodModel(
     Locals locals,
     boolean deprecated,
     List<String> suppressedWarnings) {
+
+  /** How emptiness of the fanned input is tested; see the record's parameter. */
+  enum EmptyTest {
+    COLLECTION_IS_EMPTY,
+    ARRAY_LENGTH,
+    NOTHING_SPAWNED
+  }
 
   /** Names of the generated method's locals, chosen not to shadow any parameter. */
   record Locals(String group, String exception, String failure, String done, String seen) {}

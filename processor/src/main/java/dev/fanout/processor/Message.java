@@ -123,6 +123,11 @@ enum Message {
       "NameClash",
       "Fanout generates class %s for both '%s' and '%s' (a nested Outer.Inner and a top-level"
           + " Outer_Inner get the same name). Rename one of the two interfaces"),
+  GENERIC_LEAF(
+      "GenericLeaf",
+      "%s is the leaf javac would call for %s, but its result or exceptions depend on its own type"
+          + " parameters, which Fanout does not infer. Add a non-generic overload for this"
+          + " argument type, or declare the type parameter on the interface"),
   UNRESOLVED_TYPE(
       "UnresolvedType",
       "'%s' refers to types that never resolved (%s), so Fanout could not generate %s. Fix the"

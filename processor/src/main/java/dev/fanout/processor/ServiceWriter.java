@@ -118,6 +118,15 @@ final class ServiceWriter {
       method.addStatement(
           "$T.requireNonNull($N, $S)", OBJECTS, m.consumer().name(), m.consumer().name());
     }
+    if (m.emptyTest() == FanOutMethodModel.EmptyTest.COLLECTION_IS_EMPTY) {
+      method.beginControlFlow("if ($N.isEmpty())", m.fanned().name());
+      emptyResult(method, m);
+      method.endControlFlow();
+    } else if (m.emptyTest() == FanOutMethodModel.EmptyTest.ARRAY_LENGTH) {
+      method.beginControlFlow("if ($N.length == 0)", m.fanned().name());
+      emptyResult(method, m);
+      method.endControlFlow();
+    }
     method.beginControlFlow(
         "try ($T<$T> $N =\n$>$>$L$<$<)", TASK_GROUP, m.childType(), m.locals().group(), openGroup(m));
     spawnChildren(method, m);
@@ -231,27 +240,9 @@ final class ServiceWriter {
 
   private static void combineResults(MethodSpec.Builder method, FanOutMethodModel m) {
     String group = m.locals().group();
-    if (m.kind() == Kind.ELEMENTS) {
+    if (m.emptyTest() == FanOutMethodModel.EmptyTest.NOTHING_SPAWNED) {
       method.beginControlFlow("if ($N.size() == 0)", group);
-      switch (m.result()) {
-        case LIST:
-          method.addStatement("return $T.of()", LIST);
-          break;
-        case SET:
-          method.addStatement("return $T.of()", SET);
-          break;
-        case MAP:
-          method.addStatement("return $T.of()", MAP);
-          break;
-        case VOID:
-          method.addStatement("return");
-          break;
-        default:
-          method.addStatement(
-              "throw new $T($S)",
-              IllegalArgumentException.class,
-              m.fanned().name() + " is empty: " + m.strategy() + " needs an element");
-      }
+      emptyResult(method, m);
       method.endControlFlow();
     }
     if (m.consumer() != null) {
@@ -302,6 +293,29 @@ final class ServiceWriter {
         }
       default:
         throw new AssertionError(m.result());
+    }
+  }
+
+  /** What an empty input gives: an empty result, or (RACE, ANY) an exception naming it. */
+  private static void emptyResult(MethodSpec.Builder method, FanOutMethodModel m) {
+    switch (m.result()) {
+      case LIST:
+        method.addStatement("return $T.of()", LIST);
+        break;
+      case SET:
+        method.addStatement("return $T.of()", SET);
+        break;
+      case MAP:
+        method.addStatement("return $T.of()", MAP);
+        break;
+      case VOID:
+        method.addStatement("return");
+        break;
+      default:
+        method.addStatement(
+            "throw new $T($S)",
+            IllegalArgumentException.class,
+            m.fanned().name() + " is empty: " + m.strategy() + " needs an element");
     }
   }
 
@@ -386,7 +400,7 @@ final class ServiceWriter {
     }
     doc.add(".\nReturns only after every child has terminated");
     if (m.timeout() != null) {
-      doc.add("; gives up after $L", m.timeout().toString().substring(2).toLowerCase(Locale.ROOT));
+      doc.add("; gives up after $L", m.timeoutText()); // as the annotation spells it
     }
     doc.add(".\n");
     if (m.consumer() != null) {

@@ -223,4 +223,79 @@ class GenerationRegressionTest {
     assertThat(compilation).hadErrorContaining("[FanOut/NameClash]");
     assertThat(compilation).hadErrorCount(1);
   }
+
+  @Test
+  void theLeafIsTheOneJavacCallsWithoutBoxingBeforeOneThatNeedsIt() {
+    // javac calls one(long) for an int (phase 1, no boxing); were the processor to pick
+    // one(Object), the SQLException it throws would be an error here.
+    compileClean(
+        source(
+            "test.S",
+            "import dev.fanout.annotation.FanOut;",
+            "import java.util.List;",
+            "interface S {",
+            "  String one(long id) throws java.io.IOException;",
+            "  String one(Object id) throws java.sql.SQLException;",
+            "  @FanOut(using = \"one\") List<String> all(int[] ids) throws java.io.IOException;",
+            "}"));
+  }
+
+  @Test
+  void aGenericLeafIsChosenWhenJavacWouldAndItsExceptionsAreChecked() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.S",
+                "import dev.fanout.annotation.FanOut;",
+                "import java.util.List;",
+                "interface S {",
+                "  <T extends CharSequence> String one(T id) throws java.io.IOException;",
+                "  String one(Object id);",
+                "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
+                "}"));
+    assertThat(compilation).hadErrorContaining("[FanOut/UndeclaredException]");
+    assertThat(compilation).hadErrorContaining("one(T)");
+    compileClean(
+        source(
+            "test.S",
+            "import dev.fanout.annotation.FanOut;",
+            "import java.util.List;",
+            "interface S {",
+            "  <T extends CharSequence> String one(T id) throws java.io.IOException;",
+            "  String one(Object id);",
+            "  @FanOut(using = \"one\")",
+            "  List<String> all(List<String> ids) throws java.io.IOException;",
+            "}"));
+  }
+
+  @Test
+  void aGenericLeafWhoseResultDependsOnItsTypeParameterIsACompileError() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.S",
+                "import dev.fanout.annotation.FanOut;",
+                "import java.util.List;",
+                "interface S {",
+                "  <T> T echo(T value);",
+                "  @FanOut(using = \"echo\") List<String> all(List<String> ids);",
+                "}"));
+    assertThat(compilation).hadErrorContaining("[FanOut/GenericLeaf]");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aMisspelledLeafGetsTheNearNameSuggested() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.S",
+                "import dev.fanout.annotation.FanOut;",
+                "import java.util.List;",
+                "interface S {",
+                "  String fetchUser(String id);",
+                "  @FanOut(using = \"fetchUsr\") List<String> all(List<String> ids);",
+                "}"));
+    assertThat(compilation).hadErrorContaining("did you mean 'fetchUser'?");
+  }
 }
