@@ -42,7 +42,8 @@ import java.lang.annotation.Target;
  * </ul>
  *
  * A {@code Consumer<? super R>} parameter receives the results as they complete, on the calling
- * thread ({@link Strategy#ALL} only).
+ * thread ({@link Strategy#ALL} only); on a {@code void} method that is the streaming shape, which
+ * returns nothing.
  *
  * <h2>What the generated method guarantees</h2>
  *

@@ -101,9 +101,15 @@ final class FanOutMethodAnalyzer {
 
   /** Child results cross threads and must be Sendable; shared arguments should be. */
   private void checkSendable(
-      Context c, List<ExecutableElement> leaves, Integer fannedIndex, Integer consumerIndex) {
-    for (ExecutableElement leaf : leaves) {
-      sendable.checkChildResult(memberType(c, leaf).getReturnType(), c.method, c.report, inSource);
+      Context c,
+      ResultShape shape,
+      List<ExecutableElement> leaves,
+      Integer fannedIndex,
+      Integer consumerIndex) {
+    if (shape.result() != Result.VOID || shape.streamed()) { // a void fan-out drops the values
+      for (ExecutableElement leaf : leaves) {
+        sendable.checkChildResult(memberType(c, leaf).getReturnType(), c.method, c.report, inSource);
+      }
     }
     List<? extends VariableElement> parameters = c.method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
@@ -236,7 +242,7 @@ final class FanOutMethodAnalyzer {
 
     TypeMirror elementType =
         fannedIndex == null ? null : elementType(parameterTypes.get(fannedIndex));
-    ResultShape shape = resultShape(c, kind, strategy, elementType);
+    ResultShape shape = resultShape(c, kind, strategy, elementType, consumerIndex);
     if (shape == null) {
       return null;
     }
@@ -326,7 +332,7 @@ final class FanOutMethodAnalyzer {
     if (report.blockingErrors() > errorsBefore) {
       return null;
     }
-    checkSendable(c, leaves, fannedIndex, consumerIndex);
+    checkSendable(c, shape, leaves, fannedIndex, consumerIndex);
 
     for (Child child : children) {
       if (child.variable() != null) {
@@ -616,14 +622,24 @@ final class FanOutMethodAnalyzer {
   // --- results -------------------------------------------------------------------------------
 
   /** The shape of the result and what each child must produce for it. */
-  private record ResultShape(Result result, TypeMirror childType, TypeMirror keyType) {}
+  /**
+   * @param streamed whether a void method passes each child's result to its Consumer (the child
+   *     then returns its leaf's value; otherwise a void method's children return nothing)
+   */
+  private record ResultShape(
+      Result result, TypeMirror childType, TypeMirror keyType, boolean streamed) {
+    ResultShape(Result result, TypeMirror childType, TypeMirror keyType) {
+      this(result, childType, keyType, false);
+    }
+  }
 
   private boolean isRecord(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;
   }
 
-  private ResultShape resultShape(Context c, Kind kind, Strategy strategy, TypeMirror elementType) {
+  private ResultShape resultShape(
+      Context c, Kind kind, Strategy strategy, TypeMirror elementType, Integer consumerIndex) {
     TypeMirror returnType = c.signature.getReturnType();
     String over = kind == Kind.ELEMENTS ? "over elements" : kind == Kind.METHODS ? "over leaves" : "over record components";
     if (kind == Kind.COMPONENTS) {
@@ -641,6 +657,16 @@ final class FanOutMethodAnalyzer {
       return new ResultShape(Result.SINGLE, returnType, null);
     }
     if (returnType.getKind() == TypeKind.VOID) {
+      if (consumerIndex != null) {
+        // The streaming shape: each result goes to the Consumer as it completes, none is
+        // returned. The children produce what the Consumer accepts.
+        TypeMirror accepted = consumerAccepts(c, consumerIndex);
+        return new ResultShape(
+            Result.VOID,
+            accepted != null ? accepted : elements.getTypeElement("java.lang.Object").asType(),
+            null,
+            true);
+      }
       return new ResultShape(Result.VOID, elements.getTypeElement("java.lang.Void").asType(), null);
     }
     if (returnType.getKind() == TypeKind.DECLARED) {
@@ -684,28 +710,22 @@ final class FanOutMethodAnalyzer {
 
   private boolean consumerFits(Context c, int index, Kind kind, Strategy strategy, ResultShape shape) {
     VariableElement parameter = c.method.getParameters().get(index);
-    boolean collects =
-        shape.result() == Result.LIST || shape.result() == Result.SET || shape.result() == Result.MAP;
-    if (strategy != Strategy.ALL || !collects) {
+    if (strategy != Strategy.ALL) {
       c.report.error(
-          Message.CONSUMER_NEEDS_ALL,
+          Message.CONSUMER_NEEDS_ALL, parameter, c.display, parameter.getSimpleName(), strategy);
+      return false;
+    }
+    if (shape.result() == Result.RECORD) {
+      c.report.error(
+          Message.CONSUMER_WITH_RECORD,
           parameter,
           c.display,
-          parameter.getSimpleName(),
-          strategy,
-          Describe.type(c.signature.getReturnType()));
+          Describe.type(c.signature.getReturnType()),
+          parameter.getSimpleName());
       return false;
     }
     DeclaredType consumerType = (DeclaredType) c.signature.getParameterTypes().get(index);
-    TypeMirror accepted = null;
-    if (consumerType.getTypeArguments().size() == 1) {
-      TypeMirror argument = consumerType.getTypeArguments().get(0);
-      if (argument.getKind() == TypeKind.WILDCARD) {
-        accepted = ((WildcardType) argument).getSuperBound();
-      } else {
-        accepted = argument;
-      }
-    }
+    TypeMirror accepted = consumerAccepts(c, index);
     if (accepted == null || !types.isAssignable(shape.childType(), accepted)) {
       c.report.error(
           Message.CONSUMER_TYPE,
@@ -718,6 +738,18 @@ final class FanOutMethodAnalyzer {
       return false;
     }
     return true;
+  }
+
+  /** What the Consumer parameter accepts: {@code X} of {@code Consumer<X>} or {@code <? super X>}. */
+  private TypeMirror consumerAccepts(Context c, int index) {
+    DeclaredType consumerType = (DeclaredType) c.signature.getParameterTypes().get(index);
+    if (consumerType.getTypeArguments().size() != 1) {
+      return null;
+    }
+    TypeMirror argument = consumerType.getTypeArguments().get(0);
+    return argument.getKind() == TypeKind.WILDCARD
+        ? ((WildcardType) argument).getSuperBound()
+        : argument;
   }
 
   // --- leaves ----------------------------------------------------------------------------------
@@ -789,7 +821,8 @@ final class FanOutMethodAnalyzer {
     }
     TypeMirror leafResult = leafType.getReturnType();
     boolean returnsVoid = leafResult.getKind() == TypeKind.VOID;
-    if (shape.result() != Result.VOID && (returnsVoid || !fitsBoxed(leafResult, shape.childType()))) {
+    boolean keepsValue = shape.result() != Result.VOID || shape.streamed();
+    if (keepsValue && (returnsVoid || !fitsBoxed(leafResult, shape.childType()))) {
       reportOnUsingOrMethod(
           c,
           Message.LEAF_RETURN_TYPE,
@@ -804,7 +837,7 @@ final class FanOutMethodAnalyzer {
     leaves.add(leaf);
     // A void fan-out keeps nothing: a leaf's value (Redis's `boolean del(key)`) is dropped in the
     // child, whose group is a TaskGroup<Void>.
-    boolean returnsNull = returnsVoid || shape.result() == Result.VOID;
+    boolean returnsNull = returnsVoid || !keepsValue;
     TypeName resultType =
         returnsNull
             ? TypeName.get(Void.class)

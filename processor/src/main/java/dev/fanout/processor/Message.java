@@ -66,9 +66,12 @@ enum Message {
           + " fan out over leaves with using = {...}"),
   CONSUMER_NEEDS_ALL(
       "ConsumerNeedsAll",
-      "%s passes results to Consumer '%s' as they complete, which needs strategy ALL and a"
-          + " non-void result of several elements or leaves, not %s with %s. Remove the Consumer"
-          + " parameter or use strategy ALL"),
+      "%s passes results to Consumer '%s' as they complete, which needs strategy ALL, not %s: a"
+          + " race or any has one result. Use strategy = ALL, or remove the Consumer parameter"),
+  CONSUMER_WITH_RECORD(
+      "ConsumerNeedsAll",
+      "%s builds record %s once every component is in, so there is nothing to pass to Consumer"
+          + " '%s' one by one. Remove the Consumer parameter, or fan out over elements or leaves"),
   CONSUMER_TYPE(
       "ConsumerType",
       "Consumer parameter '%s' of %s has type %s, but receives each %s. Declare it as"

@@ -298,4 +298,47 @@ class GenerationRegressionTest {
                 "}"));
     assertThat(compilation).hadErrorContaining("did you mean 'fetchUser'?");
   }
+
+  @Test
+  void aVoidMethodWithAConsumerStreamsEachResultAndReturnsNothing() throws IOException {
+    Compilation compilation =
+        compileClean(
+            source(
+                "test.Thumbnails",
+                "import dev.fanout.annotation.FanOut;",
+                "import java.util.List;",
+                "import java.util.function.Consumer;",
+                "interface Thumbnails {",
+                "  record Thumbnail(String id) {}",
+                "  Thumbnail fetch(String id);",
+                "  @FanOut(using = \"fetch\", concurrency = 4)",
+                "  void fetchAll(List<String> ids, Consumer<? super Thumbnail> onThumbnail);",
+                "}"),
+            source(
+                "test.Impl",
+                "final class Impl extends ThumbnailsFanOut {",
+                "  @Override public Thumbnail fetch(String id) { return new Thumbnail(id); }",
+                "}"));
+    String code = generated(compilation, "test.ThumbnailsFanOut");
+    assertThat(code).contains("TaskGroup<Thumbnails.Thumbnail> group =");
+    assertThat(code).contains("onThumbnail.accept(done.get());");
+  }
+
+  @Test
+  void aConsumerWithRaceSaysToUseAllAndNothingElse() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.S",
+                "import dev.fanout.annotation.*;",
+                "import java.util.List;",
+                "import java.util.function.Consumer;",
+                "interface S {",
+                "  String one(String id);",
+                "  @FanOut(strategy = Strategy.RACE, using = \"one\")",
+                "  String first(List<String> ids, Consumer<String> each);",
+                "}"));
+    assertThat(compilation).hadErrorContaining("[FanOut/ConsumerNeedsAll]");
+    assertThat(compilation).hadErrorContaining("Use strategy = ALL, or remove the Consumer");
+  }
 }
