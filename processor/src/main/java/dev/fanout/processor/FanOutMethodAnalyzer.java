@@ -609,14 +609,7 @@ final class FanOutMethodAnalyzer {
   }
 
   private static boolean hasAnnotation(Element element, String annotation) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement())
-          .getQualifiedName()
-          .contentEquals(annotation)) {
-        return true;
-      }
-    }
-    return false;
+    return Annotations.has(element, annotation);
   }
 
   // --- results -------------------------------------------------------------------------------

@@ -157,12 +157,8 @@ public final class FanOutProcessor extends AbstractProcessor {
       return;
     }
     for (Element element : round.getElementsAnnotatedWith(assume)) {
-      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-        if (!((TypeElement) mirror.getAnnotationType().asElement())
-            .getQualifiedName()
-            .contentEquals(SendableAnalysis.ASSUME_SENDABLE)) {
-          continue;
-        }
+      AnnotationMirror mirror = Annotations.find(element, SendableAnalysis.ASSUME_SENDABLE);
+      if (mirror != null) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
             mirror.getElementValues().entrySet()) {
           Object reason = entry.getValue().getValue();
@@ -198,15 +194,7 @@ public final class FanOutProcessor extends AbstractProcessor {
       file.writeTo(writer);
       generated.put(className, service.getQualifiedName().toString());
     } catch (IOException e) {
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.ERROR,
-              "[FanOut/WriteFailed] could not write "
-                  + generate.model().generatedClass()
-                  + ": "
-                  + e.getMessage(),
-              service);
+      error(Message.WRITE_FAILED, service, generate.model().generatedClass(), e.getMessage());
     }
   }
 

@@ -131,6 +131,9 @@ enum Message {
       "%s is the leaf javac would call for %s, but its result or exceptions depend on its own type"
           + " parameters, which Fanout does not infer. Add a non-generic overload for this"
           + " argument type, or declare the type parameter on the interface"),
+  WRITE_FAILED(
+      "WriteFailed",
+      "could not write %s: %s. Check that the build's generated-sources directory is writable"),
   UNRESOLVED_TYPE(
       "UnresolvedType",
       "'%s' refers to types that never resolved (%s), so Fanout could not generate %s. Fix the"

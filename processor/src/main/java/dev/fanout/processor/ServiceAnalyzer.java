@@ -91,14 +91,7 @@ final class ServiceAnalyzer {
   }
 
   static AnnotationMirror fanOutAnnotation(Element element) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement())
-          .getQualifiedName()
-          .contentEquals(FanOutMethodAnalyzer.FAN_OUT)) {
-        return mirror;
-      }
-    }
-    return null;
+    return Annotations.find(element, FanOutMethodAnalyzer.FAN_OUT);
   }
 
   /** The generated class's name: {@code ThumbnailServiceFanOut}, {@code Outer_InnerFanOut}. */
