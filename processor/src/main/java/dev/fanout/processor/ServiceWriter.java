@@ -72,7 +72,12 @@ final class ServiceWriter {
       type.addAnnotation(suppressWarnings(service.suppressedWarnings()));
     }
     // A member type the class inherits, or a type of its package, hides an import of its name.
-    type.alwaysQualify(service.qualifiedNames().toArray(new String[0]));
+    List<String> qualified = new ArrayList<>(service.qualifiedNames());
+    if (qualified.contains(SUBTASK.simpleName())) {
+      // JavaPoet qualifies by simple name: Subtask.State would otherwise import Subtask.
+      qualified.add(SUBTASK_STATE.simpleName());
+    }
+    type.alwaysQualify(qualified.toArray(new String[0]));
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PROTECTED)

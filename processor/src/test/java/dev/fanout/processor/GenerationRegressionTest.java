@@ -341,4 +341,19 @@ class GenerationRegressionTest {
     assertThat(compilation).hadErrorContaining("[FanOut/ConsumerNeedsAll]");
     assertThat(compilation).hadErrorContaining("Use strategy = ALL, or remove the Consumer");
   }
+
+  @Test
+  void aMemberTypeNamedSubtaskBesideAConsumer() {
+    compileClean(
+        source(
+            "test.S",
+            "import dev.fanout.annotation.FanOut;",
+            "interface S {",
+            "  record Subtask(java.lang.String name) {}",
+            "  int fetch(java.lang.Long x);",
+            "  @FanOut(using = \"fetch\")",
+            "  java.util.List<java.lang.Integer> all(java.util.Collection<java.lang.Long> ids,",
+            "      java.util.function.Consumer<? super java.lang.Integer> onEach);",
+            "}"));
+  }
 }
