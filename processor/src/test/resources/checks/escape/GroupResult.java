@@ -1,5 +1,7 @@
 // expect: error [FanOut/GroupEscapes] method 'openGroup' returns TaskGroup<String>, so a TaskGroup would escape
 // on: static TaskGroup<String> openGroup()
+// expect: error [FanOut/GroupEscapes] 'group' is returned, so the group would outlive its try block
+// on: return group;
 // compilers: javac
 package test;
 

@@ -1,4 +1,4 @@
-// expect: error [FanOut/NotSendable] 'String[]' (result of all) is not Sendable: 'String[]' is an array, and arrays are mutable
+// expect: error [FanOut/NotSendable] 'String[]' (result of all) is not Sendable: 'String[]' is an array, and arrays are mutable. Use List<String> instead of 'String[]' (List.of(...) or List.copyOf(...))
 // on: List<String[]> all(
 package test;
 

@@ -1,5 +1,7 @@
-// expect: error [FanOut/NotSendable] 'Money' (result of all) is not Sendable: 'Money' is neither final nor sealed, so a subclass could add mutable state
+// expect: error [FanOut/NotSendable] 'Money' (result of all) is not Sendable: 'Money' is neither final nor sealed, so a subclass could add mutable state. Make 'Money' final, or sealed with Sendable permitted subtypes
 // on: List<Money> all(
+// expect: error [FanOut/NotSendable] 'Money' is not Sendable, so it cannot be a child's result or part of one: it is neither final nor sealed, so a subclass could add mutable state. Make 'Money' final, or sealed with Sendable permitted subtypes
+// on: class Money {
 package test;
 
 import dev.fanout.annotation.*;

@@ -1,6 +1,6 @@
-// expect: error [FanOut/NotSendable] 'Event' (result of all) is not Sendable: 'Event' has component 'at' of type 'Date', Date is mutable
+// expect: error [FanOut/NotSendable] 'Event' (result of all) is not Sendable: component 'at' of 'Event' has type 'Date', which is mutable. Use java.time.Instant for a point in time, or LocalDate, LocalDateTime or ZonedDateTime for a calendar date; they are immutable
 // on: List<Event> all(
-// expect: error [FanOut/NotSendable] 'Event' makes 'Event' (result of all) not Sendable
+// expect: error [FanOut/NotSendable] 'at' makes 'Event' not Sendable, so it cannot be a child's result or part of one: it has type 'Date', which is mutable. Use java.time.Instant
 // on: record Event
 package test;
 

@@ -1,6 +1,6 @@
-// expect: error [FanOut/NotSendable] 'Child' (result of all) is not Sendable: 'Child' has non-final field 'mutable'
+// expect: error [FanOut/NotSendable] 'Child' (result of all) is not Sendable: field 'mutable' of 'Base' is not final. Make 'mutable' final
 // on: List<Child> all(
-// expect: error [FanOut/NotSendable] 'mutable' makes 'Child' (result of all) not Sendable
+// expect: error [FanOut/NotSendable] 'mutable' makes 'Base' not Sendable, so it cannot be a child's result or part of one: it is not final. Make 'mutable' final
 // on: String mutable
 package test;
 

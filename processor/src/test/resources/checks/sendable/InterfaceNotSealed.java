@@ -1,5 +1,7 @@
-// expect: error [FanOut/NotSendable] 'Shape' (result of all) is not Sendable: 'Shape' is an interface that is not sealed
+// expect: error [FanOut/NotSendable] 'Shape' (result of all) is not Sendable: 'Shape' is an interface that is not sealed, so any implementation, mutable ones too, could stand for it. Make 'Shape' sealed, permitting only Sendable types such as records
 // on: List<Shape> all(
+// expect: error [FanOut/NotSendable] 'Shape' is not Sendable, so it cannot be a child's result or part of one: it is an interface that is not sealed
+// on: interface Shape {}
 package test;
 
 import dev.fanout.annotation.*;

@@ -1,6 +1,6 @@
-// expect: error [FanOut/NotSendable] 'OrderSummary' (result of fetchSummaries) is not Sendable: 'OrderSummary' has field 'lines' of type 'ArrayList<Line>', ArrayList is mutable. Use List.copyOf / an immutable type, or annotate with @AssumeSendable(reason = ...).
+// expect: error [FanOut/NotSendable] 'OrderSummary' (result of fetchSummaries) is not Sendable: field 'lines' of 'OrderSummary' has type 'ArrayList<Line>', which is mutable. Declare 'lines' as List<Line> and assign it List.copyOf(...) in the constructor, or, if nothing changes it once it is built, keep a Collections.unmodifiableList view and annotate 'lines' with @AssumeSendable(reason = ...)
 // on: List<OrderSummary> fetchSummaries
-// expect: error [FanOut/NotSendable] 'lines' makes 'OrderSummary' (result of fetchSummaries) not Sendable
+// expect: error [FanOut/NotSendable] 'lines' makes 'OrderSummary' not Sendable, so it cannot be a child's result or part of one: it has type 'ArrayList<Line>', which is mutable. Declare 'lines' as List<Line>
 // on: final ArrayList<Line> lines;
 package test;
 

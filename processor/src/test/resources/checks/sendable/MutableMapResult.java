@@ -1,4 +1,4 @@
-// expect: error [FanOut/NotSendable] 'HashMap<String,String>' (result of all) is not Sendable: HashMap is mutable
+// expect: error [FanOut/NotSendable] 'HashMap<String,String>' (result of all) is not Sendable: HashMap is mutable. Use Map<String, String> made with Map.copyOf(...) instead
 // on: List<HashMap<String, String>> all(
 package test;
 

@@ -1,6 +1,6 @@
-// expect: error [FanOut/NotSendable] 'Outer' (result of all) is not Sendable: 'Outer' has component 'inner' of type 'Inner', 'Inner' has component 'when' of type 'Calendar', Calendar is mutable
+// expect: error [FanOut/NotSendable] 'Outer' (result of all) is not Sendable: component 'when' of 'Inner' (reached through Outer.inner) has type 'Calendar', which is mutable. Use java.time.Instant
 // on: List<Outer> all(
-// expect: error [FanOut/NotSendable] 'Inner' makes 'Outer' (result of all) not Sendable
+// expect: error [FanOut/NotSendable] 'when' makes 'Inner' not Sendable, so it cannot be a child's result or part of one: it has type 'Calendar', which is mutable
 // on: record Inner
 package test;
 

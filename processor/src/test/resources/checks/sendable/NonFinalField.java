@@ -1,6 +1,6 @@
-// expect: error [FanOut/NotSendable] 'Counter' (result of all) is not Sendable: 'Counter' has non-final field 'count'
+// expect: error [FanOut/NotSendable] 'Counter' (result of all) is not Sendable: field 'count' of 'Counter' is not final. Make 'count' final
 // on: List<Counter> all(
-// expect: error [FanOut/NotSendable] 'count' makes 'Counter' (result of all) not Sendable
+// expect: error [FanOut/NotSendable] 'count' makes 'Counter' not Sendable, so it cannot be a child's result or part of one: it is not final. Make 'count' final
 // on: int count;
 package test;
 

@@ -1,4 +1,4 @@
-// expect: error [FanOut/NotSendable] 'Object' (result of first) is not Sendable: Object is mutable
+// expect: error [FanOut/NotSendable] 'Object' (result of first) is not Sendable: Object is mutable. Declare a specific Sendable type instead, such as a record, an enum or a sealed interface of records
 // on: Object first(
 package test;
 

@@ -1,4 +1,4 @@
-// expect: error [FanOut/NotSendable] 'Optional<Date>' (result of all) is not Sendable: 'Optional<Date>' holds 'Date' is not Sendable: Date is mutable
+// expect: error [FanOut/NotSendable] 'Optional<Date>' (result of all) is not Sendable: 'Optional<Date>' holds 'Date', which is mutable. Use java.time.Instant
 // on: List<Optional<Date>> all(
 package test;
 

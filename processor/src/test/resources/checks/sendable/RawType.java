@@ -1,4 +1,4 @@
-// expect: error [FanOut/NotSendable] 'List' (result of all) is not Sendable: 'List' is a raw type
+// expect: error [FanOut/NotSendable] 'List' (result of all) is not Sendable: 'List' is a raw type, so nothing is known of its elements. Write its type arguments, as in 'List<...>'
 // on: List<List> all(
 package test;
 

@@ -1,6 +1,6 @@
-// expect: error [FanOut/NotSendable] 'Shape' (result of all) is not Sendable: 'Shape' permits 'Polygon', 'Polygon' has component 'points' of type 'double[]'
+// expect: error [FanOut/NotSendable] 'Shape' (result of all) is not Sendable: component 'points' of 'Polygon' has type 'double[]', which is an array, and arrays are mutable. Use List<Double> instead of 'double[]' (List.of(...) or List.copyOf(...)), or, if nothing writes to the array once it is shared, annotate 'points' with @AssumeSendable(reason = ...)
 // on: List<Shape> all(
-// expect: error [FanOut/NotSendable] 'Polygon' makes 'Shape' (result of all) not Sendable
+// expect: error [FanOut/NotSendable] 'points' makes 'Polygon' not Sendable, so it cannot be a child's result or part of one: it has type 'double[]', which is an array
 // on: record Polygon
 package test;
 

@@ -1,5 +1,5 @@
 // options: -Afanout.sendable.strict=true
-// expect: error [FanOut/NotSendable] 'List<String>' (result of all) is not Sendable: 'List' may be mutable, and -Afanout.sendable.strict=true accepts only immutable collection types
+// expect: error [FanOut/NotSendable] 'List<String>' (result of all) is not Sendable: 'List<String>' may be mutable, and -Afanout.sendable.strict=true accepts only immutable collection types. Use an immutable collection type such as Guava's ImmutableList
 // on: List<List<String>> all(
 package test;
 

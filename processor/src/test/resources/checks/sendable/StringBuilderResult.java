@@ -1,4 +1,4 @@
-// expect: error [FanOut/NotSendable] 'StringBuilder' (result of fastest) is not Sendable: StringBuilder is mutable
+// expect: error [FanOut/NotSendable] 'StringBuilder' (result of fastest) is not Sendable: StringBuilder is mutable. Keep its toString(), a String, instead
 // on: StringBuilder fastest(
 package test;
 

@@ -1,5 +1,5 @@
 // options: -Afanout.sendable=warning
-// expect: warning [FanOut/NotSendable] 'Date' (result of all) is not Sendable
+// expect: warning [FanOut/NotSendable] 'Date' (result of all) is not Sendable: Date is mutable. Use java.time.Instant
 // on: List<Date> all(
 package test;
 

@@ -108,7 +108,7 @@ final class FanOutMethodAnalyzer {
       Integer consumerIndex) {
     if (shape.result() != Result.VOID || shape.streamed()) { // a void fan-out drops the values
       for (ExecutableElement leaf : leaves) {
-        sendable.checkChildResult(memberType(c, leaf).getReturnType(), c.method, c.report, inSource);
+        sendable.checkChildResult(memberType(c, leaf).getReturnType(), leaf, c.method, c.report, inSource);
       }
     }
     List<? extends VariableElement> parameters = c.method.getParameters();
@@ -614,8 +614,9 @@ final class FanOutMethodAnalyzer {
 
   // --- results -------------------------------------------------------------------------------
 
-  /** The shape of the result and what each child must produce for it. */
   /**
+   * The shape of the result and what each child must produce for it.
+   *
    * @param streamed whether a void method passes each child's result to its Consumer (the child
    *     then returns its leaf's value; otherwise a void method's children return nothing)
    */

@@ -15,12 +15,13 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
 
 /**
  * The portable half of the escape checks: a {@code TaskGroup} may be a local variable or a
  * parameter, never part of a declaration that outlives a method call. Runs on {@code
- * javax.lang.model} only, so under any compiler.
+ * javax.lang.model} only, so under any compiler. Under javac, {@link GroupBodyChecks} calls it
+ * once javac has analyzed each type, so that these errors do not stop javac before the body
+ * checks run (an error during annotation processing ends the compilation there).
  */
 final class GroupDeclarationChecks {
   private final Types types;
@@ -38,8 +39,7 @@ final class GroupDeclarationChecks {
   void check(TypeElement type) {
     for (TypeMirror supertype : types.directSupertypes(type.asType())) {
       if (mentionsGroup(supertype)) {
-        error(type, "'" + type.getSimpleName() + "' extends " + Describe.type(supertype)
-            + ", a type argument that hands out a TaskGroup");
+        error(type, Message.GROUP_IN_SUPERTYPE, type.getSimpleName(), Describe.type(supertype));
       }
     }
     if (type.getKind() == ElementKind.RECORD) {
@@ -47,18 +47,15 @@ final class GroupDeclarationChecks {
         if (mentionsGroup(component.asType())) {
           error(
               type, // javac attaches no source position to a component: point at the record
-              "record component '" + component.getSimpleName() + "' of type "
-                  + Describe.type(component.asType()) + " would let a TaskGroup outlive its try"
-                  + " block");
+              Message.GROUP_RECORD_COMPONENT,
+              component.getSimpleName(),
+              Describe.type(component.asType()));
         }
       }
     } else {
       for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
         if (mentionsGroup(field.asType())) {
-          error(
-              field,
-              "field '" + field.getSimpleName() + "' of type " + Describe.type(field.asType())
-                  + " would let a TaskGroup outlive the try block that owns it");
+          error(field, Message.GROUP_FIELD, field.getSimpleName(), Describe.type(field.asType()));
         }
       }
     }
@@ -69,16 +66,18 @@ final class GroupDeclarationChecks {
       if (mentionsGroup(method.getReturnType())) {
         error(
             method,
-            "method '" + method.getSimpleName() + "' returns " + Describe.type(method.getReturnType())
-                + ", so a TaskGroup would escape the try block that owns it");
+            Message.GROUP_RESULT,
+            method.getSimpleName(),
+            Describe.type(method.getReturnType()));
       }
       for (VariableElement parameter : method.getParameters()) {
         TypeMirror parameterType = parameter.asType();
         if (!isGroup(parameterType) && mentionsGroup(parameterType)) {
           error(
               parameter,
-              "parameter '" + parameter.getSimpleName() + "' of type " + Describe.type(parameterType)
-                  + " holds TaskGroups in a container, where they can be kept past their try block");
+              Message.GROUPS_IN_A_PARAMETER,
+              parameter.getSimpleName(),
+              Describe.type(parameterType));
         }
       }
     }
@@ -125,11 +124,7 @@ final class GroupDeclarationChecks {
     }
   }
 
-  private void error(Element element, String what) {
-    messager.printMessage(
-        Diagnostic.Kind.ERROR,
-        "[FanOut/GroupEscapes] " + what + ". A TaskGroup lives and dies in its try-with-resources"
-            + " block; keep it in a local variable there and pass it to helpers as a parameter",
-        element);
+  private void error(Element element, Message message, Object... args) {
+    messager.printMessage(message.kind(), message.format(args), element);
   }
 }

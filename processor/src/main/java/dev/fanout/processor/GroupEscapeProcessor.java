@@ -10,7 +10,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /**
  * Keeps every {@code TaskGroup} inside the try-with-resources block that owns it, in every file of
@@ -19,24 +18,28 @@ import javax.tools.Diagnostic;
  * <ul>
  *   <li>Declarations, on any compiler: no field, method result, record component, array component
  *       or type argument of type {@code TaskGroup} ({@link GroupDeclarationChecks}).
- *   <li>Method bodies, on javac: {@code open()} only as a try-with-resources resource; the group
- *       never returned, stored in a field, array or collection, nor captured by a lambda, method
- *       reference or class, except lambdas a JDK method runs at once ({@code forEach}, stream
- *       operations); and every hand-written {@code spawn} returns a Sendable result ({@link
- *       GroupBodyChecks}, a {@code TaskListener} after analysis).
+ *   <li>Method bodies, on javac: {@code open()} only as a try-with-resources resource; the group's
+ *       value, followed through aliases, casts and conditionals, never returned, stored in a field,
+ *       array or collection, passed to a parameter that is not a {@code TaskGroup}, nor captured by
+ *       a lambda, method reference or class, except lambdas a JDK method runs at once on this
+ *       thread ({@code forEach}, a sequential stream ending in a terminal operation); and every
+ *       hand-written {@code spawn} returns a Sendable result ({@link GroupBodyChecks}, a {@code
+ *       TaskListener} after analysis).
  * </ul>
  *
- * Because it looks at every file it is declared "aggregating" to Gradle, unlike {@link
- * FanOutProcessor}, which is isolating. Where javac's trees are not available (Eclipse's compiler,
- * a wrapped processing environment) it says so once in a note and keeps the declaration checks;
- * the runtime still enforces structure at run time.
+ * Under javac the declaration checks also run after analysis, not during processing: an error
+ * reported while processing ends a javac compilation before analysis, which would hide every body
+ * check of the build. Because it looks at every file it is declared "aggregating" to Gradle, unlike
+ * {@link FanOutProcessor}, which is isolating. Where javac's trees are not available (Eclipse's
+ * compiler, a wrapped processing environment) it says so once in a note and keeps the declaration
+ * checks; the runtime still enforces structure at run time.
  */
 @AutoService(Processor.class)
 public final class GroupEscapeProcessor extends AbstractProcessor {
   static final String TASK_GROUP = "dev.fanout.TaskGroup";
 
   private GroupDeclarationChecks declarations;
-  private boolean bodyChecks;
+  private GroupBodyChecks bodyChecks; // null: not javac
   private boolean notedUnavailable;
 
   @Override
@@ -48,11 +51,12 @@ public final class GroupEscapeProcessor extends AbstractProcessor {
     declarations = new GroupDeclarationChecks(env);
     try {
       SendableChecks sendable = new SendableChecks(env); // its bad options are FanOutProcessor's to report
-      JavacTask.instance(env)
-          .addTaskListener(new GroupBodyChecks(env, sendable.analysis(), sendable.kind()));
-      bodyChecks = true;
+      GroupBodyChecks checks =
+          new GroupBodyChecks(env, declarations, sendable.analysis(), sendable.kind());
+      JavacTask.instance(env).addTaskListener(checks);
+      bodyChecks = checks;
     } catch (IllegalArgumentException | LinkageError | UnsupportedOperationException e) {
-      bodyChecks = false; // not javac, or a wrapped environment: see the note in process()
+      bodyChecks = null; // not javac, or a wrapped environment: see the note in process()
     }
   }
 
@@ -76,18 +80,19 @@ public final class GroupEscapeProcessor extends AbstractProcessor {
     if (declarations == null) {
       return false;
     }
-    if (!bodyChecks && !notedUnavailable) {
+    if (bodyChecks == null && !notedUnavailable) {
       notedUnavailable = true;
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.NOTE,
-              "[FanOut/BodyChecksUnavailable] this compiler does not expose javac's attributed"
-                  + " trees, so Fanout checks TaskGroup declarations only (fields, results, type"
-                  + " arguments); uses inside method bodies are checked at run time, where misuse"
-                  + " throws StructureViolationException");
+      Message note = Message.BODY_CHECKS_UNAVAILABLE;
+      processingEnv.getMessager().printMessage(note.kind(), note.format());
+    }
+    if (bodyChecks != null && round.processingOver() && round.errorRaised()) {
+      bodyChecks.checkAwaitingDeclarations(); // javac stops after processing: no analysis follows
     }
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      if (bodyChecks != null) {
+        bodyChecks.checkDeclarationsAfterAnalysis(type);
+        continue;
+      }
       try {
         declarations.check(type);
       } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
@@ -96,5 +101,4 @@ public final class GroupEscapeProcessor extends AbstractProcessor {
     }
     return false;
   }
-
 }

@@ -1,5 +1,7 @@
 package dev.fanout.processor;
 
+import javax.tools.Diagnostic;
+
 /**
  * Every diagnostic the processor reports, in one place. Each has a stable code, printed as {@code
  * [FanOut/Code]} so that users can search for it and assert it in tests, and a text that names the
@@ -102,13 +104,16 @@ enum Message {
   NOT_SENDABLE(
       "NotSendable",
       "'%s' (result of %s) is not Sendable: %s. %s"),
-  NOT_SENDABLE_MEMBER(
-      "NotSendable",
-      "'%s' makes '%s' (result of %s) not Sendable: %s. %s"),
   SHARED_ARGUMENT(
       "SharedArgument",
       "argument '%s' of type %s is passed to every child of %s, on several threads at once, but"
           + " is not Sendable: %s. Pass an immutable value, or make sure the children only read it"),
+  NOT_SENDABLE_CULPRIT(
+      "NotSendable",
+      "'%s' makes '%s' not Sendable, so it cannot be a child's result or part of one: %s. %s"),
+  NOT_SENDABLE_DECLARATION(
+      "NotSendable",
+      "'%s' is not Sendable, so it cannot be a child's result or part of one: %s. %s"),
   LAZY_RESULT(
       "LazyResult",
       "%s returns %s, which is evaluated lazily and would run after its task group has closed"
@@ -141,14 +146,152 @@ enum Message {
   INTERNAL_ERROR(
       "InternalError",
       "Fanout's processor failed while processing '%s'. This is a bug in Fanout: please report it"
-          + " with this trace:%n%s");
+          + " with this trace:%n%s"),
+
+  // A TaskGroup never escapes its block: declarations (any compiler). Each names the declaration.
+  GROUP_IN_SUPERTYPE(
+      "GroupEscapes",
+      "'%s' extends %s, a type argument that hands out a TaskGroup. " + Hint.KEEP_IN_BLOCK),
+  GROUP_RECORD_COMPONENT(
+      "GroupEscapes",
+      "record component '%s' of type %s would let a TaskGroup outlive its try block. "
+          + Hint.KEEP_IN_BLOCK),
+  GROUP_FIELD(
+      "GroupEscapes",
+      "field '%s' of type %s would let a TaskGroup outlive the try block that owns it. "
+          + Hint.KEEP_IN_BLOCK),
+  GROUP_RESULT(
+      "GroupEscapes",
+      "method '%s' returns %s, so a TaskGroup would escape the try block that owns it. "
+          + Hint.KEEP_IN_BLOCK),
+  GROUPS_IN_A_PARAMETER(
+      "GroupEscapes",
+      "parameter '%s' of type %s holds TaskGroups in a container, where they can be kept past"
+          + " their try block. " + Hint.KEEP_IN_BLOCK),
+
+  // Method bodies (javac). A first %s names the group's variable, or the alias that holds it.
+  GROUPS_IN_A_LOCAL(
+      "GroupEscapes",
+      "local variable '%s' of type %s holds TaskGroups in a container, where they can be kept"
+          + " past their try block. " + Hint.KEEP_IN_BLOCK),
+  GROUP_NOT_IN_TRY(
+      "GroupEscapes",
+      "this TaskGroup is not opened as a try-with-resources resource, so nothing guarantees that"
+          + " close() cancels and joins its children. Write `try (TaskGroup<...> group ="
+          + " ...open()) { ... }`"),
+  GROUP_RETURNED(
+      "GroupEscapes",
+      "%s is returned, so the group would outlive its try block. Return what its children"
+          + " computed (all(), a Subtask's get()), not the group"),
+  GROUP_RETURNED_BY_LAMBDA(
+      "GroupEscapes",
+      "%s is returned by a lambda, so the group goes wherever the lambda's caller keeps the"
+          + " result. Return what its children computed, not the group"),
+  GROUP_IN_FIELD(
+      "GroupEscapes",
+      "%s is stored in field '%s', where it can outlive its try block. " + Hint.PASS_IT),
+  GROUP_IN_ARRAY(
+      "GroupEscapes",
+      "%s is stored in an array, where it can outlive its try block. " + Hint.PASS_IT),
+  GROUP_IN_COLLECTION(
+      "GroupEscapes",
+      "%s is put into a collection by %s(), where it can outlive its try block. " + Hint.PASS_IT),
+  GROUP_KEPT_OUTSIDE(
+      "GroupEscapes",
+      "%s is assigned to '%s', declared outside the group's try block, where it outlives the"
+          + " block. Declare the variable inside the block, or pass the group to helpers as a"
+          + " parameter"),
+  GROUP_PASSED_UNFOLLOWED(
+      "GroupEscapes",
+      "%s is passed to %s() as parameter '%s' of type %s, where Fanout cannot follow it: only a"
+          + " parameter declared as TaskGroup<...> is a borrow that Fanout checks like the group"
+          + " itself. Declare the parameter as TaskGroup<...>, or pass what the callee needs (the"
+          + " group's name(), a result). " + Hint.SUPPRESS),
+  GROUP_USE_UNFOLLOWED(
+      "GroupEscapes",
+      "%s is used in %s, where Fanout cannot follow where it goes. Keep the group in a local"
+          + " variable of type TaskGroup<...> and call its methods there. " + Hint.SUPPRESS),
+  GROUP_CAPTURED_BY_CHILD(
+      "GroupEscapes",
+      "%s is captured by a child task: a child must not spawn into or wait on its parent's group."
+          + " Open a nested TaskGroup inside the child instead. " + Hint.SUPPRESS),
+  GROUP_CAPTURED_LATER(
+      "GroupEscapes",
+      "%s is captured by %s that may run after the group's try block ends; only lambdas a JDK"
+          + " method runs at once on this thread (forEach, a sequential stream ending in a"
+          + " terminal operation, Optional.ifPresent, ...) may use the group. "
+          + Hint.CANCEL_FROM_ELSEWHERE + " " + Hint.SUPPRESS),
+  GROUP_CAPTURED_BY_CLASS(
+      "GroupEscapes",
+      "%s is captured by %s class, whose methods may run after the group's try block ends. "
+          + Hint.CANCEL_FROM_ELSEWHERE + " " + Hint.SUPPRESS),
+  GROUP_IN_PARALLEL_CODE(
+      "GroupEscapes",
+      "%s is captured by %s in %s, which runs it on other threads: spawn(), the waits and close()"
+          + " throw StructureViolationException on any thread but the group's owner. Use a"
+          + " sequential stream or a loop (stream(), not parallelStream() or parallel()): the"
+          + " group already runs its children concurrently. " + Hint.SUPPRESS),
+  GROUP_IN_STREAM_OF_UNKNOWN_ORIGIN(
+      "GroupEscapes",
+      "%s is captured by %s in a stream that Fanout cannot see to be sequential (it comes from"
+          + " %s); a parallel stream would run it on other threads, where the group's methods"
+          + " fail. Add .sequential() before the terminal operation. " + Hint.SUPPRESS),
+  GROUP_IN_LAZY_STREAM(
+      "GroupEscapes",
+      "%s is captured by %s passed to %s, which runs it only when a terminal operation consumes"
+          + " the stream, and none does in this expression: the stream is returned, stored or"
+          + " passed on, so it may run after the group's try block has ended, or on another"
+          + " thread. " + Hint.END_THE_PIPELINE),
+  GROUP_IN_STREAM_ITERATOR(
+      "GroupEscapes",
+      "%s is captured by %s passed to %s, which runs it only when a terminal operation consumes"
+          + " the stream, and the stream is handed on through %s(), which runs it whenever that is"
+          + " consumed, possibly after the group's try block has ended. " + Hint.END_THE_PIPELINE),
+  BODY_CHECKS_UNAVAILABLE(
+      "BodyChecksUnavailable",
+      Diagnostic.Kind.NOTE,
+      "this compiler does not expose javac's attributed trees, so Fanout checks TaskGroup"
+          + " declarations only (fields, results, type arguments); uses inside method bodies are"
+          + " checked at run time, where misuse throws StructureViolationException");
+
+  /** Advice shared by several texts above (a holder: an enum cannot refer to its own constants). */
+  private static final class Hint {
+    static final String KEEP_IN_BLOCK =
+        "A TaskGroup lives and dies in its try-with-resources block; keep it in a local variable"
+            + " there and pass it to helpers as a parameter";
+    static final String PASS_IT =
+        "Keep it in a local variable of its try block and pass it to helpers as a parameter";
+    static final String CANCEL_FROM_ELSEWHERE =
+        "To stop the group from elsewhere, give it a deadline instead:"
+            + " TaskGroup.builder().timeout(...) or .deadline(...).";
+    static final String SUPPRESS =
+        "For a deliberate exception, annotate the method with"
+            + " @SuppressWarnings(\"FanOut/GroupEscapes\")";
+    static final String END_THE_PIPELINE =
+        "End the pipeline in the same statement with a terminal operation (toList(),"
+            + " forEach(...), collect(...)) and keep its results, not the stream";
+  }
 
   private final String code;
+  private final Diagnostic.Kind kind;
   private final String format;
 
   Message(String code, String format) {
+    this(code, Diagnostic.Kind.ERROR, format);
+  }
+
+  Message(String code, Diagnostic.Kind kind, String format) {
     this.code = code;
+    this.kind = kind;
     this.format = format;
+  }
+
+  /**
+   * How it is reported: {@code ERROR} unless the entry says otherwise. The Sendable texts are
+   * reported with the severity their option chooses instead.
+   */
+  Diagnostic.Kind kind() {
+    return kind;
   }
 
   /** The stable code, such as {@code FanOut/NoLeaf}. */

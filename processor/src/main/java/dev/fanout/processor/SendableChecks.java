@@ -1,16 +1,26 @@
 package dev.fanout.processor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
@@ -27,7 +37,10 @@ import javax.tools.Diagnostic;
  *   <li>{@code -Afanout.knownSendable=com.acme.Money,...}: types to accept as they are.
  * </ul>
  *
- * Each non-Sendable type is reported once per compilation, however many methods return it.
+ * Each non-Sendable result type is reported once per compilation, however many methods return it,
+ * with every cause and the fix that fits each; each culprit in source (a field, a record component,
+ * a class to make final) is reported once too, where it is declared. The analysis is the
+ * compilation's one {@link SendableAnalysis}, shared with {@link GroupEscapeProcessor}.
  */
 final class SendableChecks {
   static final String LEVEL = "fanout.sendable";
@@ -35,16 +48,12 @@ final class SendableChecks {
   static final String KNOWN = "fanout.knownSendable";
   static final Set<String> OPTIONS = Set.of(LEVEL, STRICT, KNOWN);
 
-  private static final String FIX =
-      "Use List.copyOf / an immutable type, or annotate with @AssumeSendable(reason = ...).";
-
-  private static final String TYPE_VARIABLE_FIX =
-      "Bound the type variable by a Sendable type (a record, a final class, a sealed interface),"
-          + " or list the types it stands for in -Afanout.knownSendable.";
-
   private final Diagnostic.Kind kind; // null: off
   private final SendableAnalysis analysis;
-  private final Set<String> reportedTypes = new HashSet<>();
+  /** The non-Sendable results reported so far, by {@link SendableAnalysis#identity}. */
+  private final Set<Object> reportedResults = new HashSet<>();
+  /** The fields, components and declarations reported so far: each once per compilation. */
+  private final Set<Element> reportedCulprits = new HashSet<>();
   private final String badOption;
 
   SendableChecks(ProcessingEnvironment env) {
@@ -72,7 +81,7 @@ final class SendableChecks {
             .map(String::strip)
             .filter(name -> !name.isEmpty())
             .collect(Collectors.toSet());
-    this.analysis = new SendableAnalysis(env, strict, known);
+    this.analysis = SendableAnalysis.forCompilation(env, strict, known);
   }
 
   SendableAnalysis analysis() {
@@ -94,11 +103,14 @@ final class SendableChecks {
   }
 
   /**
-   * Checks the result of one child of {@code method}. Reported on the method and, when the culprit
-   * field or component is compiled in this round ({@code inSource}), on it too.
+   * Checks the result of one child of {@code method}, the call of {@code leaf}. Reported on the
+   * method, with every cause and its fix, and on each culprit compiled in this round ({@code
+   * inSource}): the field or record component to change, or the class or interface to make final
+   * or sealed, each once per compilation.
    */
   void checkChildResult(
       TypeMirror result,
+      ExecutableElement leaf,
       ExecutableElement method,
       ValidationReport report,
       Predicate<Element> inSource) {
@@ -106,25 +118,98 @@ final class SendableChecks {
       return;
     }
     SendableAnalysis.Verdict verdict = analysis.check(result);
-    if (verdict.sendable() || !reportedTypes.add(result.toString())) {
+    if (verdict.sendable()) {
       return;
     }
-    String type = Describe.type(result);
-    String fix = result.getKind() == TypeKind.TYPEVAR ? TYPE_VARIABLE_FIX : FIX;
+    RecordComponentElement component = componentOf(leaf, method);
+    Object identity = SendableAnalysis.identity(result);
+    // One child per component: each component's child is reported, whatever the others return.
+    if (!reportedResults.add(component == null ? identity : List.of(identity, component))) {
+      return;
+    }
+    String of =
+        component == null
+            ? method.getSimpleName().toString()
+            : Describe.method(leaf)
+                + ", the child for component '"
+                + component.getSimpleName()
+                + "' of '"
+                + SendableExplanation.owner(component)
+                + "'";
+    List<SendableAnalysis.Cause> causes = verdict.causes();
     report.add(
         kind,
         false,
-        Message.NOT_SENDABLE.format(type, method.getSimpleName(), verdict.reason(), fix),
+        Message.NOT_SENDABLE.format(
+            Describe.type(result),
+            of,
+            SendableExplanation.reasonsWithFixes(causes, inSource),
+            SendableExplanation.fix(causes, inSource)),
         method);
-    Element culprit = verdict.culprit();
-    if (culprit != null && inSource.test(culprit) && !culprit.equals(method.getEnclosingElement())) {
-      report.add(
-          kind,
-          false,
-          Message.NOT_SENDABLE_MEMBER.format(
-              culprit.getSimpleName(), type, method.getSimpleName(), verdict.reason(), fix),
-          culprit);
+
+    Map<Element, List<SendableAnalysis.Cause>> byCulprit = new LinkedHashMap<>();
+    for (SendableAnalysis.Cause cause : causes) {
+      Element culprit = analysis.blame(cause, inSource);
+      if (culprit != null && !culprit.equals(method.getEnclosingElement())) {
+        byCulprit.computeIfAbsent(culprit, c -> new ArrayList<>()).add(cause);
+      }
     }
+    for (Map.Entry<Element, List<SendableAnalysis.Cause>> entry : byCulprit.entrySet()) {
+      Element culprit = entry.getKey();
+      if (!reportedCulprits.add(culprit)) {
+        continue;
+      }
+      String what = SendableExplanation.local(entry.getValue(), culprit);
+      String fix = SendableExplanation.localFix(entry.getValue(), inSource);
+      String text =
+          SendableExplanation.isDeclaration(culprit)
+              ? Message.NOT_SENDABLE_DECLARATION.format(
+                  SendableExplanation.nestedName(culprit), what, fix)
+              : Message.NOT_SENDABLE_CULPRIT.format(
+                  culprit.getSimpleName(), SendableExplanation.owner(culprit), what, fix);
+      report.add(kind, false, text, culprit);
+    }
+  }
+
+  /**
+   * The record component {@code leaf} produces when {@code method} assembles its record result
+   * from one child per component, or null. That is the case when {@code method} returns a record
+   * and names no leaves: then each leaf is named after its component, and no leaf is named after
+   * the method, as it is when the method fans out over the elements of a collection.
+   */
+  private static RecordComponentElement componentOf(
+      ExecutableElement leaf, ExecutableElement method) {
+    TypeMirror returned = method.getReturnType();
+    if (leaf == null
+        || returned.getKind() != TypeKind.DECLARED
+        || ((DeclaredType) returned).asElement().getKind() != ElementKind.RECORD
+        || leaf.getSimpleName().contentEquals(method.getSimpleName())
+        || namesLeaves(method)) {
+      return null;
+    }
+    for (RecordComponentElement component :
+        ((TypeElement) ((DeclaredType) returned).asElement()).getRecordComponents()) {
+      if (component.getSimpleName().contentEquals(leaf.getSimpleName())) {
+        return component;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code method}'s {@code @FanOut} names its leaves with {@code using}. */
+  private static boolean namesLeaves(ExecutableElement method) {
+    AnnotationMirror fanOut = ServiceAnalyzer.fanOutAnnotation(method);
+    if (fanOut == null) {
+      return false;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        fanOut.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("using")) {
+        Object value = entry.getValue().getValue();
+        return !(value instanceof List) || !((List<?>) value).isEmpty();
+      }
+    }
+    return false;
   }
 
   /** Warns about an argument that every child of {@code method} shares. */

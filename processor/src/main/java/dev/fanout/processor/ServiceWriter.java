@@ -16,7 +16,6 @@ import dev.fanout.processor.FanOutMethodModel.Result;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -279,7 +278,7 @@ final class ServiceWriter {
         method.addStatement("$N.all()", group);
         break;
       case SINGLE:
-        method.addStatement("return $N.$L()", group, m.strategy().name().toLowerCase(Locale.ROOT));
+        method.addStatement("return $L", singleResult(m));
         break;
       case RECORD:
         {
@@ -298,6 +297,22 @@ final class ServiceWriter {
         }
       default:
         throw new AssertionError(m.result());
+    }
+  }
+
+  /**
+   * The runtime call that gives a single-result strategy its answer. One case per strategy, so
+   * that a strategy whose call takes arguments (a quorum's {@code first(n)}) is one more case.
+   */
+  private static CodeBlock singleResult(FanOutMethodModel m) {
+    String group = m.locals().group();
+    switch (m.strategy()) {
+      case RACE:
+        return CodeBlock.of("$N.race()", group);
+      case ANY:
+        return CodeBlock.of("$N.any()", group);
+      default:
+        throw new AssertionError("no single result for strategy " + m.strategy());
     }
   }
 
