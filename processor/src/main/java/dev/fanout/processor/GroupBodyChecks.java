@@ -126,7 +126,7 @@ final class GroupBodyChecks implements TaskListener {
   private final GroupDeclarationChecks declarations;
   private final SendableAnalysis sendable;
   private final Diagnostic.Kind sendableKind; // null: off
-  private final Set<String> reportedTypes = new HashSet<>();
+  private final Set<TypeKey> reportedTypes = new HashSet<>();
   /** Root types whose declarations are checked once javac has analyzed them, by name. */
   private final Map<String, TypeElement> awaitingAnalysis = new LinkedHashMap<>();
 
@@ -460,15 +460,17 @@ final class GroupBodyChecks implements TaskListener {
       }
       for (TypeMirror result : ((DeclaredType) handle).getTypeArguments()) {
         SendableAnalysis.Verdict verdict = sendable.check(result);
-        if (!verdict.sendable() && reportedTypes.add(result.toString())) {
+        // Keyed by the type itself: two type variables named T are two types.
+        if (!verdict.sendable() && reportedTypes.add(TypeKey.of(result))) {
+          java.util.function.Predicate<javax.lang.model.element.Element> inSource =
+              element -> trees.getPath(element) != null;
           trees.printMessage(
               sendableKind,
               Message.NOT_SENDABLE.format(
                   Describe.type(result),
                   "a task spawned here",
-                  verdict.reason(),
-                  "Use List.copyOf / an immutable type, or annotate with"
-                      + " @AssumeSendable(reason = ...)."),
+                  SendableExplanation.reasonsWithFixes(verdict.causes(), inSource),
+                  SendableExplanation.fix(verdict.causes(), inSource)),
               node,
               unit);
         }
