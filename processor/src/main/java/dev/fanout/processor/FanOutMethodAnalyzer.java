@@ -377,6 +377,26 @@ final class FanOutMethodAnalyzer {
           new Parameter(
               c.parameterNames.get(i), TypeName.get(parameterTypes.get(i))));
     }
+    FanOutMethodModel.Fan fan;
+    switch (kind) {
+      case ELEMENTS:
+        fan =
+            new FanOutMethodModel.OverElements(
+                parameterModels.get(fannedIndex),
+                emptyTest(parameterTypes.get(fannedIndex)),
+                TypeName.get(elementType),
+                elementVariable,
+                children.get(0));
+        break;
+      case METHODS:
+        fan = new FanOutMethodModel.OverLeaves(List.copyOf(children));
+        break;
+      case COMPONENTS:
+        fan = new FanOutMethodModel.OverComponents(List.copyOf(children));
+        break;
+      default:
+        throw new AssertionError(kind);
+    }
     return new FanOutMethodModel(
         method.getSimpleName().toString(),
         ServiceAnalyzer.displayName(c.service) + "." + method.getSimpleName(),
@@ -388,15 +408,10 @@ final class FanOutMethodAnalyzer {
         concurrency,
         timeout,
         timeout == null ? null : ((String) c.value("timeout")).strip(),
-        kind,
+        fan,
         shape.result(),
         TypeName.get(shape.childType()).box(),
-        fannedIndex == null ? null : parameterModels.get(fannedIndex),
-        fannedIndex == null ? null : emptyTest(parameterTypes.get(fannedIndex)),
-        elementType == null ? null : TypeName.get(elementType),
-        elementVariable,
         consumerIndex == null ? null : parameterModels.get(consumerIndex),
-        children,
         rethrown,
         declares(c, interruptedException),
         declares(c, timeoutException),

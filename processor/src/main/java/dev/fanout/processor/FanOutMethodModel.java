@@ -11,18 +11,12 @@ import java.util.List;
  * @param groupName the task group's name, {@code Interface.method}: it names the child threads
  * @param childType the type argument of the task group: the (boxed) result every child produces;
  *     {@code Void} for a void method, {@code Object} for a record's components
- * @param fanned the parameter fanned out over, for {@link Kind#ELEMENTS}; otherwise null
- * @param elementType the fanned parameter's element type, for {@link Kind#ELEMENTS}
- * @param elementVariable the loop variable holding one element, for {@link Kind#ELEMENTS}
+ * @param fan how the method fans out: over elements, leaves or record components, each with what
+ *     only it needs (so no component here is null depending on the kind)
  * @param consumer the parameter that receives results as they complete, or null
- * @param children the leaf calls: one for ELEMENTS (made once per element), one per leaf for
- *     METHODS, one per record component for COMPONENTS
  * @param rethrown the checked exceptions the method declares, rethrown unwrapped
  * @param declaresInterrupted whether InterruptedException propagates as itself
  * @param declaresTimeout whether a group timeout becomes java.util.concurrent.TimeoutException
- * @param emptyTest how the generated code tells that the fanned input is empty: before it opens a
- *     group for a collection or an array, after spawning for any other {@code Iterable} (whose
- *     iterator the loop is the only one to take); null when not fanning out over elements
  * @param timeoutText the timeout as the annotation spells it ({@code "5s"}), for the Javadoc
  * @param locals the names of the generated method's own locals, clear of its parameters
  * @param deprecated whether the interface method is deprecated (so the override is too)
@@ -41,15 +35,10 @@ record FanOutMethodModel(
     int concurrency,
     Duration timeout,
     String timeoutText,
-    Kind kind,
+    Fan fan,
     Result result,
     TypeName childType,
-    Parameter fanned,
-    EmptyTest emptyTest,
-    TypeName elementType,
-    String elementVariable,
     Parameter consumer,
-    List<Child> children,
     List<TypeName> rethrown,
     boolean declaresInterrupted,
     boolean declaresTimeout,
@@ -58,7 +47,44 @@ record FanOutMethodModel(
     boolean deprecated,
     List<String> suppressedWarnings) {
 
-  /** How emptiness of the fanned input is tested; see the record's parameter. */
+  /** How a method fans out, with what that way needs: a closed family, one case per way. */
+  sealed interface Fan permits OverElements, OverLeaves, OverComponents {
+    /** The leaf calls: one (made once per element), one per leaf, or one per component. */
+    List<Child> children();
+  }
+
+  /**
+   * One child per element of {@code fanned}.
+   *
+   * @param emptyTest how the generated code tells that the input is empty
+   * @param elementType the fanned parameter's element type
+   * @param elementVariable the loop variable holding one element
+   * @param child the leaf call, made once per element
+   */
+  record OverElements(
+      Parameter fanned,
+      EmptyTest emptyTest,
+      TypeName elementType,
+      String elementVariable,
+      Child child)
+      implements Fan {
+    @Override
+    public List<Child> children() {
+      return List.of(child);
+    }
+  }
+
+  /** One child per leaf named in {@code using}, each with the method's own arguments. */
+  record OverLeaves(List<Child> children) implements Fan {}
+
+  /** One child per component of the record the method returns; each child has its variable. */
+  record OverComponents(List<Child> children) implements Fan {}
+
+  /**
+   * How emptiness of the fanned input is tested: before the group opens for a collection or an
+   * array, after spawning for any other {@code Iterable} (whose iterator the loop is the only one
+   * to take).
+   */
   enum EmptyTest {
     COLLECTION_IS_EMPTY,
     ARRAY_LENGTH,

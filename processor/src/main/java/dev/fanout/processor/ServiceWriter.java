@@ -9,7 +9,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.fanout.processor.FanOutMethodModel.Child;
-import dev.fanout.processor.FanOutMethodModel.Kind;
+import dev.fanout.processor.FanOutMethodModel.OverComponents;
+import dev.fanout.processor.FanOutMethodModel.OverElements;
+import dev.fanout.processor.FanOutMethodModel.OverLeaves;
 import dev.fanout.processor.FanOutMethodModel.LinkTarget;
 import dev.fanout.processor.FanOutMethodModel.Parameter;
 import dev.fanout.processor.FanOutMethodModel.Result;
@@ -115,20 +117,22 @@ final class ServiceWriter {
     for (Parameter parameter : m.parameters()) {
       method.addParameter(parameter.type(), parameter.name());
     }
-    if (m.fanned() != null) {
-      method.addStatement("$T.requireNonNull($N, $S)", OBJECTS, m.fanned().name(), m.fanned().name());
+    OverElements elements = m.fan() instanceof OverElements ? (OverElements) m.fan() : null;
+    if (elements != null) {
+      String fanned = elements.fanned().name();
+      method.addStatement("$T.requireNonNull($N, $S)", OBJECTS, fanned, fanned);
     }
     if (m.consumer() != null) {
       method.addStatement(
           "$T.requireNonNull($N, $S)", OBJECTS, m.consumer().name(), m.consumer().name());
     }
-    if (m.emptyTest() == FanOutMethodModel.EmptyTest.COLLECTION_IS_EMPTY) {
-      method.beginControlFlow("if ($N.isEmpty())", m.fanned().name());
-      emptyResult(method, m);
+    if (elements != null && elements.emptyTest() == FanOutMethodModel.EmptyTest.COLLECTION_IS_EMPTY) {
+      method.beginControlFlow("if ($N.isEmpty())", elements.fanned().name());
+      emptyResult(method, m, elements);
       method.endControlFlow();
-    } else if (m.emptyTest() == FanOutMethodModel.EmptyTest.ARRAY_LENGTH) {
-      method.beginControlFlow("if ($N.length == 0)", m.fanned().name());
-      emptyResult(method, m);
+    } else if (elements != null && elements.emptyTest() == FanOutMethodModel.EmptyTest.ARRAY_LENGTH) {
+      method.beginControlFlow("if ($N.length == 0)", elements.fanned().name());
+      emptyResult(method, m, elements);
       method.endControlFlow();
     }
     method.beginControlFlow(
@@ -185,42 +189,36 @@ final class ServiceWriter {
 
   private static void spawnChildren(MethodSpec.Builder method, FanOutMethodModel m) {
     String group = m.locals().group();
-    switch (m.kind()) {
-      case ELEMENTS:
-        {
-          Child child = m.children().get(0);
-          if (m.result() == Result.MAP) {
-            // Keys are the elements: each distinct element is fetched once.
-            method.addStatement(
-                "$T<$T> $N = new $T<>()", SET, m.elementType().box(), m.locals().seen(), HASH_SET);
-          }
-          method.beginControlFlow("for ($T $N : $N)", m.elementType(), m.elementVariable(), m.fanned().name());
-          if (m.result() == Result.MAP) {
-            method.beginControlFlow("if ($N.add($N))", m.locals().seen(), m.elementVariable());
-            spawn(method, child, CodeBlock.of("$N.spawn($N, ", group, m.elementVariable()));
-            method.endControlFlow();
-          } else {
-            spawn(method, child, CodeBlock.of("$N.spawn(", group));
-          }
-          method.endControlFlow();
-          break;
-        }
-      case METHODS:
-        for (Child child : m.children()) {
-          spawn(method, child, CodeBlock.of("$N.spawn(", group));
-        }
-        break;
-      case COMPONENTS:
-        for (Child child : m.children()) {
-          spawn(
-              method,
-              child,
-              CodeBlock.of(
-                  "$T<$T> $N = $N.spawn(", SUBTASK, child.resultType(), child.variable(), group));
-        }
-        break;
-      default:
-        throw new AssertionError(m.kind());
+    if (m.fan() instanceof OverElements) {
+      OverElements elements = (OverElements) m.fan();
+      String element = elements.elementVariable();
+      if (m.result() == Result.MAP) {
+        // Keys are the elements: each distinct element is fetched once.
+        method.addStatement(
+            "$T<$T> $N = new $T<>()", SET, elements.elementType().box(), m.locals().seen(), HASH_SET);
+      }
+      method.beginControlFlow(
+          "for ($T $N : $N)", elements.elementType(), element, elements.fanned().name());
+      if (m.result() == Result.MAP) {
+        method.beginControlFlow("if ($N.add($N))", m.locals().seen(), element);
+        spawn(method, elements.child(), CodeBlock.of("$N.spawn($N, ", group, element));
+        method.endControlFlow();
+      } else {
+        spawn(method, elements.child(), CodeBlock.of("$N.spawn(", group));
+      }
+      method.endControlFlow();
+    } else if (m.fan() instanceof OverLeaves) {
+      for (Child child : m.fan().children()) {
+        spawn(method, child, CodeBlock.of("$N.spawn(", group));
+      }
+    } else {
+      for (Child child : ((OverComponents) m.fan()).children()) {
+        spawn(
+            method,
+            child,
+            CodeBlock.of(
+                "$T<$T> $N = $N.spawn(", SUBTASK, child.resultType(), child.variable(), group));
+      }
     }
   }
 
@@ -244,9 +242,10 @@ final class ServiceWriter {
 
   private static void combineResults(MethodSpec.Builder method, FanOutMethodModel m) {
     String group = m.locals().group();
-    if (m.emptyTest() == FanOutMethodModel.EmptyTest.NOTHING_SPAWNED) {
+    if (m.fan() instanceof OverElements
+        && ((OverElements) m.fan()).emptyTest() == FanOutMethodModel.EmptyTest.NOTHING_SPAWNED) {
       method.beginControlFlow("if ($N.size() == 0)", group);
-      emptyResult(method, m);
+      emptyResult(method, m, (OverElements) m.fan());
       method.endControlFlow();
     }
     if (m.consumer() != null) {
@@ -284,7 +283,7 @@ final class ServiceWriter {
         {
           method.addStatement("$N.all()", group);
           List<CodeBlock> components = new ArrayList<>();
-          for (Child child : m.children()) {
+          for (Child child : m.fan().children()) {
             components.add(CodeBlock.of("$N.get()", child.variable()));
           }
           TypeName record = m.returnType();
@@ -317,7 +316,8 @@ final class ServiceWriter {
   }
 
   /** What an empty input gives: an empty result, or (RACE, ANY) an exception naming it. */
-  private static void emptyResult(MethodSpec.Builder method, FanOutMethodModel m) {
+  private static void emptyResult(
+      MethodSpec.Builder method, FanOutMethodModel m, OverElements elements) {
     switch (m.result()) {
       case LIST:
         method.addStatement("return $T.of()", LIST);
@@ -335,7 +335,7 @@ final class ServiceWriter {
         method.addStatement(
             "throw new $T($S)",
             IllegalArgumentException.class,
-            m.fanned().name() + " is empty: " + m.strategy() + " needs an element");
+            elements.fanned().name() + " is empty: " + m.strategy() + " needs an element");
     }
   }
 
@@ -374,24 +374,19 @@ final class ServiceWriter {
   private static CodeBlock javadoc(ServiceModel service, FanOutMethodModel m) {
     CodeBlock.Builder doc = CodeBlock.builder();
     doc.add("Implements {@link $L}:\n", link(m.link()));
-    switch (m.kind()) {
-      case ELEMENTS:
-        doc.add("one child per element of {@code $L},\n", m.fanned().name());
-        doc.add("each calling {@link $L}", link(m.children().get(0).link()));
-        break;
-      case METHODS:
-        doc.add("one child for each of");
-        for (int i = 0; i < m.children().size(); i++) {
-          doc.add(i == 0 ? "\n" : i == m.children().size() - 1 ? " and\n" : ",\n");
-          doc.add("{@link $L}", link(m.children().get(i).link()));
-        }
-        break;
-      case COMPONENTS:
-        doc.add("one child per component of {@link $T},\n", rawType(m.returnType()));
-        doc.add("each calling the method of the same name");
-        break;
-      default:
-        throw new AssertionError(m.kind());
+    List<Child> children = m.fan().children();
+    if (m.fan() instanceof OverElements) {
+      doc.add("one child per element of {@code $L},\n", ((OverElements) m.fan()).fanned().name());
+      doc.add("each calling {@link $L}", link(children.get(0).link()));
+    } else if (m.fan() instanceof OverLeaves) {
+      doc.add("one child for each of");
+      for (int i = 0; i < children.size(); i++) {
+        doc.add(i == 0 ? "\n" : i == children.size() - 1 ? " and\n" : ",\n");
+        doc.add("{@link $L}", link(children.get(i).link()));
+      }
+    } else {
+      doc.add("one child per component of {@link $T},\n", rawType(m.returnType()));
+      doc.add("each calling the method of the same name");
     }
     if (m.concurrency() > 0) {
       doc.add(",\nat most $L at a time", m.concurrency());
@@ -401,7 +396,10 @@ final class ServiceWriter {
       case ALL:
         doc.add("Strategy ALL: every child must succeed");
         if (m.result() == Result.LIST || m.result() == Result.SET) {
-          doc.add(m.kind() == Kind.METHODS ? "; results in {@code using} order" : "; results in input order");
+          doc.add(
+              m.fan() instanceof OverLeaves
+                  ? "; results in {@code using} order"
+                  : "; results in input order");
         } else if (m.result() == Result.MAP) {
           doc.add("; each element maps to its result");
         }
