@@ -499,7 +499,7 @@ final class FanOutMethodAnalyzer {
     List<Integer> marked = new ArrayList<>();
     List<Integer> collections = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
-      if (hasAnnotation(parameters.get(i), EACH)) {
+      if (Annotations.has(parameters.get(i), EACH)) {
         marked.add(i);
       }
       if ((consumerIndex == null || i != consumerIndex) && isCollection(parameterTypes.get(i))) {
@@ -621,10 +621,6 @@ final class FanOutMethodAnalyzer {
   private static boolean isCaptured(TypeVariable variable) {
     return variable.asElement().getEnclosingElement() == null
         || variable.toString().startsWith("capture#");
-  }
-
-  private static boolean hasAnnotation(Element element, String annotation) {
-    return Annotations.has(element, annotation);
   }
 
   // --- results -------------------------------------------------------------------------------
@@ -942,23 +938,11 @@ final class FanOutMethodAnalyzer {
   }
 
   private static boolean mentionsTypeVariable(TypeMirror type, Set<Element> variables) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return variables.contains(((javax.lang.model.type.TypeVariable) type).asElement());
-      case DECLARED:
-        return ((DeclaredType) type).getTypeArguments().stream()
-            .anyMatch(t -> mentionsTypeVariable(t, variables));
-      case ARRAY:
-        return mentionsTypeVariable(((ArrayType) type).getComponentType(), variables);
-      case WILDCARD:
-        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
-        return (wildcard.getExtendsBound() != null
-                && mentionsTypeVariable(wildcard.getExtendsBound(), variables))
-            || (wildcard.getSuperBound() != null
-                && mentionsTypeVariable(wildcard.getSuperBound(), variables));
-      default:
-        return false;
-    }
+    return MentionedTypes.anyMatch(
+        type,
+        t ->
+            t.getKind() == TypeKind.TYPEVAR
+                && variables.contains(((javax.lang.model.type.TypeVariable) t).asElement()));
   }
 
   /** {@code "; did you mean 'fetchUser'?"} for a name one or two edits away from a method's. */

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -462,8 +463,7 @@ final class GroupBodyChecks implements TaskListener {
         SendableAnalysis.Verdict verdict = sendable.check(result);
         // Keyed by the type itself: two type variables named T are two types.
         if (!verdict.sendable() && reportedTypes.add(TypeKey.of(result))) {
-          java.util.function.Predicate<javax.lang.model.element.Element> inSource =
-              element -> trees.getPath(element) != null;
+          Predicate<Element> inSource = element -> trees.getPath(element) != null;
           trees.printMessage(
               sendableKind,
               Message.NOT_SENDABLE.format(

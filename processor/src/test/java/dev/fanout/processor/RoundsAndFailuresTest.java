@@ -34,38 +34,22 @@ class RoundsAndFailuresTest {
           "}");
 
   /** Generates {@code test.GeneratedRecord} in the first round, as another processor would. */
-  static final class RecordGenerator extends AbstractProcessor {
-    private boolean done;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!done) {
-        done = true;
-        try (Writer writer = processingEnv.getFiler().createSourceFile("test.GeneratedRecord").openWriter()) {
-          writer.write("package test; public record GeneratedRecord(String id) {}");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
+  static FirstRoundProcessor recordGenerator() {
+    return new FirstRoundProcessor(
+        (env, round) -> {
+          try (Writer writer = env.getFiler().createSourceFile("test.GeneratedRecord").openWriter()) {
+            writer.write("package test; public record GeneratedRecord(String id) {}");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Test
   void anInterfaceWaitingForAnotherProcessorsTypeIsDeferredNotRejected() {
     Compilation compilation =
         javac()
-            .withProcessors(new FanOutProcessor(), new RecordGenerator())
+            .withProcessors(new FanOutProcessor(), recordGenerator())
             .compile(USES_GENERATED_TYPE);
     assertThat(compilation).succeeded();
     assertThat(compilation).generatedSourceFile("test.SFanOut").isNotNull();

@@ -7,12 +7,9 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -145,30 +142,7 @@ class SendableAnalysisTest {
       JavaFileObject source, BiConsumer<ProcessingEnvironment, RoundEnvironment> probe) {
     Compilation compilation =
         javac()
-            .withProcessors(
-                new AbstractProcessor() {
-                  private boolean done;
-
-                  @Override
-                  public Set<String> getSupportedAnnotationTypes() {
-                    return Set.of("*");
-                  }
-
-                  @Override
-                  public SourceVersion getSupportedSourceVersion() {
-                    return SourceVersion.latestSupported();
-                  }
-
-                  @Override
-                  public boolean process(
-                      Set<? extends TypeElement> annotations, RoundEnvironment round) {
-                    if (!done) {
-                      done = true;
-                      probe.accept(processingEnv, round);
-                    }
-                    return false;
-                  }
-                })
+            .withProcessors(new FirstRoundProcessor(probe))
             .compile(source);
     assertThat(compilation.errors()).isEmpty();
   }
