@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -222,24 +220,6 @@ class ObservationTest {
 
   @Test
   void aThrowingObserverIsLoggedAndChangesNothing() throws Exception {
-    List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
-    Logger logger = Logger.getLogger("dev.fanout");
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            logged.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    boolean parents = logger.getUseParentHandlers();
-    logger.setUseParentHandlers(false); // a passing build prints nothing
-    logger.addHandler(capture);
     IllegalStateException broken = new IllegalStateException("observer bug");
     GroupObserver throwing =
         new GroupObserver() {
@@ -248,14 +228,15 @@ class ObservationTest {
             throw broken;
           }
         };
-    try (TaskGroup<String> group =
-        TaskGroup.builder().name("sturdy").listener(info -> throwing).open()) {
-      group.spawn(() -> "a");
-      group.spawn(() -> "b");
-      assertEquals(List.of("a", "b"), group.all());
-    } finally {
-      logger.removeHandler(capture);
-      logger.setUseParentHandlers(parents);
+    List<LogRecord> logged;
+    try (CapturedLog log = CapturedLog.of("dev.fanout")) {
+      try (TaskGroup<String> group =
+          TaskGroup.builder().name("sturdy").listener(info -> throwing).open()) {
+        group.spawn(() -> "a");
+        group.spawn(() -> "b");
+        assertEquals(List.of("a", "b"), group.all());
+      }
+      logged = log.records();
     }
     assertEquals(2, logged.size());
     assertSame(broken, logged.get(0).getThrown());

@@ -26,6 +26,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -196,11 +197,23 @@ class GeneratedServicesOverHttpTest {
   }
 
   @Test
-  void anyWithEveryProviderFailingThrowsTheFirstFailureWithTheOthersSuppressed() {
+  void anyWithEveryProviderFailingThrowsTheFirstFailureUnchangedAndLogsTheOthers() {
     server.route("/search/", Behaviour.fail(502));
-    IOException e = assertThrows(IOException.class, () -> new HttpSearch().search("loom"));
+    IOException e;
+    List<LogRecord> logged;
+    try (CapturedLog log = new CapturedLog("dev.fanout")) {
+      e = assertThrows(IOException.class, () -> new HttpSearch().search("loom"));
+      logged = log.records();
+    }
     assertTrue(e.getMessage().startsWith("HTTP 502 from /search/"), e.getMessage());
-    assertEquals(2, e.getSuppressed().length, "the two other failures travel with it");
+    assertEquals(0, e.getSuppressed().length, "the leaf's own exception object is not changed");
+    assertEquals(1, logged.size(), "one record for the call");
+    Throwable all = logged.get(0).getThrown();
+    assertSame(e, all.getCause());
+    assertEquals(2, all.getSuppressed().length, "the two other failures travel in the record");
+    for (Throwable other : all.getSuppressed()) {
+      assertTrue(other.getMessage().startsWith("HTTP 502 from /search/"), other.getMessage());
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.fanout.internal;
 
 import dev.fanout.TaskGroupException;
 import dev.fanout.TaskGroupTimeoutException;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,27 +18,53 @@ import java.util.concurrent.TimeoutException;
  * working. Called by code that Fanout's annotation processor generates; not API.
  */
 public final class FanOutExceptions {
+  private static final System.Logger LOG = System.getLogger("dev.fanout");
+
   private FanOutExceptions() {}
 
   /**
-   * The failure to rethrow for {@code e}: the task failure that settled first, with every other
-   * failure (including those a {@code close()} reported and try-with-resources suppressed onto
-   * {@code e}) attached as suppressed, so none is lost when the wrapper is dropped.
+   * The failure to rethrow for {@code e}: the task failure that settled first, unchanged.
+   *
+   * <p>A leaf's exception object belongs to the user's code and may be shared: a cached or
+   * preallocated exception, one instance thrown by several leaves. So nothing is attached to it.
+   * The other failures ({@code e}'s own, and those a {@code close()} reported and
+   * try-with-resources suppressed onto {@code e}) are not dropped either: when any of them is not
+   * already the rethrown exception or reachable from it, {@code e} is logged once (logger {@code
+   * dev.fanout}, WARNING), and a plain stack trace of that record shows every one of them.
    */
   public static Throwable firstFailure(TaskGroupException e) {
     Throwable first = e.getCause();
     if (first == null) {
       return e;
     }
-    Set<Throwable> attached = Collections.newSetFromMap(new IdentityHashMap<>());
-    attached.add(first);
-    Collections.addAll(attached, first.getSuppressed());
+    Set<Throwable> carried = Collections.newSetFromMap(new IdentityHashMap<>());
+    reachableFrom(first, carried);
+    int others = 0;
     for (Throwable other : everyOtherFailure(e)) {
-      if (attached.add(other)) {
-        first.addSuppressed(other);
+      if (carried.add(other)) {
+        others++;
       }
     }
+    if (others > 0 && LOG.isLoggable(Level.WARNING)) {
+      LOG.log(
+          Level.WARNING,
+          e.getMessage()
+              + ". The method rethrows the first failure as it declares, unchanged; "
+              + (others == 1 ? "1 other failure is" : others + " other failures are")
+              + " suppressed in this record's exception",
+          e);
+    }
     return first;
+  }
+
+  /** {@code failure} and every throwable its causes and suppressed exceptions lead to. */
+  private static void reachableFrom(Throwable failure, Set<Throwable> found) {
+    if (failure != null && found.add(failure)) {
+      reachableFrom(failure.getCause(), found);
+      for (Throwable suppressed : failure.getSuppressed()) {
+        reachableFrom(suppressed, found);
+      }
+    }
   }
 
   private static List<Throwable> everyOtherFailure(TaskGroupException e) {
