@@ -76,7 +76,8 @@ public abstract class CatalogServiceFanOut implements CatalogService {
    * {@link CatalogService#searchBeta(String)}.
    *
    * <p>Strategy ANY: the first child to succeed decides; the other children are cancelled.
-   * If every child fails, the first failure is thrown with the others suppressed.
+   * If every child fails, the first failure is thrown as it is; the others are logged
+   * with it (logger {@code dev.fanout}).
    * Returns only after every child has terminated; gives up after 250ms.
    */
   @Override

@@ -35,6 +35,11 @@ import javax.tools.Diagnostic;
  * or inherited) it generates an abstract class {@code <Interface>FanOut} implementing them over a
  * {@code TaskGroup}, and reports every misuse as a compile error on the element to change.
  *
+ * <p>Each interface goes through the stages in order: {@link ServiceAnalyzer} validates it and
+ * every one of its {@code @FanOut} methods into one report, and builds the models only when that
+ * report has no blocking error; {@link ServiceWriter} then renders them. A rejected interface gets
+ * its whole report printed, the errors of all its methods, and no class.
+ *
  * <p>It never claims annotations. Interfaces whose signatures mention types that do not exist yet
  * (another processor may still generate them) are deferred to a later round by name. An unexpected
  * exception becomes an {@code [FanOut/InternalError]} diagnostic with its stack trace, never a
@@ -63,7 +68,7 @@ public final class FanOutProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(FanOutMethodAnalyzer.FAN_OUT, SendableAnalysis.ASSUME_SENDABLE);
+    return Set.of(FanOutMethodValidator.FAN_OUT, SendableAnalysis.ASSUME_SENDABLE);
   }
 
   @Override
@@ -79,7 +84,7 @@ public final class FanOutProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Elements elements = processingEnv.getElementUtils();
-    TypeElement fanOut = elements.getTypeElement(FanOutMethodAnalyzer.FAN_OUT);
+    TypeElement fanOut = elements.getTypeElement(FanOutMethodValidator.FAN_OUT);
     if (fanOut == null) {
       return false; // fanout-annotations is not on the class path: nothing can be annotated
     }

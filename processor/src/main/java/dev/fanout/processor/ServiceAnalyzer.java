@@ -31,6 +31,12 @@ import javax.lang.model.util.Types;
  * Decides what to do with one service interface: generate it (a {@link ServiceModel}), report why
  * not (a {@link ValidationReport} with errors), or wait for a later round because its signatures
  * mention types that do not exist yet.
+ *
+ * <p>Two steps, as Dagger's processing steps do it: report, then build only for clean input.
+ * Validation checks the interface, then every one of its {@code @FanOut} methods ({@link
+ * FanOutMethodValidator}), all into one report, so that one build shows the errors of every method
+ * and not only the first one's. Only when that report has no blocking error are the models built
+ * ({@link FanOutMethodModels}), and that step reports nothing.
  */
 final class ServiceAnalyzer {
   /** The decision for one interface. */
@@ -45,7 +51,8 @@ final class ServiceAnalyzer {
 
   private final Types types;
   private final Elements elements;
-  private final FanOutMethodAnalyzer methods;
+  private final FanOutMethodValidator methodValidator;
+  private final FanOutMethodModels methodModels;
   private final ClassName generatedAnnotation;
   private final Predicate<Element> inSource;
 
@@ -53,7 +60,8 @@ final class ServiceAnalyzer {
       ProcessingEnvironment env, SendableChecks sendable, Predicate<Element> inSource) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
-    this.methods = new FanOutMethodAnalyzer(env, sendable, inSource);
+    this.methodValidator = new FanOutMethodValidator(env, sendable, inSource);
+    this.methodModels = new FanOutMethodModels(env);
     this.inSource = inSource;
     this.generatedAnnotation =
         env.getSourceVersion().compareTo(javax.lang.model.SourceVersion.RELEASE_8) > 0
@@ -91,7 +99,7 @@ final class ServiceAnalyzer {
   }
 
   static AnnotationMirror fanOutAnnotation(Element element) {
-    return Annotations.find(element, FanOutMethodAnalyzer.FAN_OUT);
+    return Annotations.find(element, FanOutMethodValidator.FAN_OUT);
   }
 
   /** The generated class's name: {@code ThumbnailServiceFanOut}, {@code Outer_InnerFanOut}. */
@@ -163,16 +171,23 @@ final class ServiceAnalyzer {
       return new Reject(report);
     }
 
-    List<FanOutMethodModel> models = new ArrayList<>();
+    // Step 1, validation: every method, whatever the others' errors, so one build reports them all.
+    List<ValidatedMethod> validated = new ArrayList<>();
     for (ExecutableElement method : fanOuts) {
-      FanOutMethodModel model =
-          methods.analyze(service, serviceType, method, fanOutAnnotation(method), report);
-      if (model != null) {
-        models.add(model);
+      ValidatedMethod valid =
+          methodValidator.validate(service, serviceType, method, fanOutAnnotation(method), report);
+      if (valid != null) {
+        validated.add(valid);
       }
     }
     if (report.hasErrors()) {
       return new Reject(report);
+    }
+
+    // Step 2, the models: the input is clean, and nothing from here on reports.
+    List<FanOutMethodModel> models = new ArrayList<>();
+    for (ValidatedMethod method : validated) {
+      models.add(methodModels.build(method));
     }
 
     List<TypeVariableName> typeVariables = new ArrayList<>();

@@ -21,8 +21,9 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Renders a {@link ServiceModel} as Java source. Every decision was made by the analyzers; this
- * class only chooses words and layout, so that the output reads like code a person wrote.
+ * Renders a {@link ServiceModel} as Java source. Every decision was made before: by validation,
+ * and by the build step that turned it into the model; this class only chooses words and layout,
+ * so that the output reads like code a person wrote.
  */
 final class ServiceWriter {
   private static final ClassName TASK_GROUP = ClassName.get("dev.fanout", "TaskGroup");
@@ -411,7 +412,8 @@ final class ServiceWriter {
         break;
       case ANY:
         doc.add("Strategy ANY: the first child to succeed decides; the other children are cancelled.\n");
-        doc.add("If every child fails, the first failure is thrown with the others suppressed");
+        doc.add("If every child fails, the first failure is thrown as it is; the others are logged\n");
+        doc.add("with it (logger {@code dev.fanout})");
         break;
       default:
         throw new AssertionError(m.strategy());

@@ -2,12 +2,24 @@ package dev.fanout.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.fanout.processor.Compilations.compile;
 import static dev.fanout.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -486,6 +498,108 @@ class DiagnosticsTest {
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorContaining("[FanOut/NoLeaf]");
     assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void everyInvalidMethodIsReportedInOneBuildAndNoClassIsGenerated() {
+    // Validation runs over every method before any model is built: the second method's error does
+    // not hide the third's, and the valid first method does not get a class generated on its own.
+    JavaFileObject source =
+        serviceSource(
+            "  @FanOut(using = \"one\") String notAList(List<String> ids);",
+            "  @FanOut(",
+            "      using = \"onw\")",
+            "  List<String> misspelt(List<String> ids);");
+    SourcesCreated processor = new SourcesCreated();
+    Compilation compilation =
+        javac().withProcessors(processor).withOptions("-Xlint:all", "-Xlint:-processing").compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("[FanOut/UnsupportedResult]")
+        .inFile(source)
+        .onLineContaining("String notAList(");
+    assertThat(compilation)
+        .hadErrorContaining("[FanOut/NoLeaf]")
+        .inFile(source)
+        .onLineContaining("using = \"onw\"");
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(processor.names).isEmpty();
+
+    SourcesCreated valid = new SourcesCreated(); // the same interface, less its invalid methods
+    assertThat(javac().withProcessors(valid).compile(serviceSource())).succeeded();
+    assertThat(valid.names).containsExactly("test.SFanOut");
+  }
+
+  /** {@code test.S} with a leaf, a valid {@code @FanOut} method and then {@code methods}. */
+  private static JavaFileObject serviceSource(String... methods) {
+    List<String> all = new ArrayList<>(List.of(IMPORTS));
+    all.add("interface S {");
+    all.add("  String one(String id);");
+    all.add("  @FanOut(using = \"one\") List<String> valid(List<String> ids);");
+    all.addAll(List.of(methods));
+    all.add("}");
+    return source("test.S", all.toArray(new String[0]));
+  }
+
+  /**
+   * Runs the processor with a Filer that records the source files it creates: compile-testing
+   * shows no generated file of a failed compilation.
+   */
+  private static final class SourcesCreated extends AbstractProcessor {
+    private final Processor delegate = new FanOutProcessor();
+    final List<String> names = new ArrayList<>();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+      super.init(env);
+      Filer filer = env.getFiler();
+      Filer recording =
+          (Filer)
+              Proxy.newProxyInstance(
+                  Filer.class.getClassLoader(),
+                  new Class<?>[] {Filer.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("createSourceFile")) {
+                      names.add(args[0].toString());
+                    }
+                    return invoke(method, filer, args);
+                  });
+      ProcessingEnvironment wrapped =
+          (ProcessingEnvironment)
+              Proxy.newProxyInstance(
+                  ProcessingEnvironment.class.getClassLoader(),
+                  new Class<?>[] {ProcessingEnvironment.class},
+                  (proxy, method, args) ->
+                      method.getName().equals("getFiler") ? recording : invoke(method, env, args));
+      delegate.init(wrapped);
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return delegate.process(annotations, round);
+    }
   }
 
   @Test

@@ -1,12 +1,9 @@
 package dev.fanout.processor;
 
-import com.palantir.javapoet.TypeName;
-import dev.fanout.processor.FanOutMethodModel.Child;
 import dev.fanout.processor.FanOutMethodModel.Kind;
-import dev.fanout.processor.FanOutMethodModel.LinkTarget;
-import dev.fanout.processor.FanOutMethodModel.Parameter;
 import dev.fanout.processor.FanOutMethodModel.Result;
 import dev.fanout.processor.FanOutMethodModel.Strategy;
+import dev.fanout.processor.ValidatedMethod.Leaf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,11 +35,17 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates one abstract {@code @FanOut} method of a service interface and, when it is valid,
- * describes it as a {@link FanOutMethodModel}. Problems go to the {@link ValidationReport}, on the
- * element and annotation value to change; nothing here throws for bad user code.
+ * The validation step for one abstract {@code @FanOut} method of a service interface: it reads the
+ * method, its annotation and its leaves, reports every problem to the {@link ValidationReport}, on
+ * the element and annotation value to change, and for a valid method returns what it decided as a
+ * {@link ValidatedMethod}. Nothing here throws for bad user code.
+ *
+ * <p>It never builds a {@link FanOutMethodModel}: {@link FanOutMethodModels} does that, and only
+ * once every method of the service has validated without a blocking error (see {@link
+ * ServiceAnalyzer}). So every decision that can fail is made here, and the build step has nothing
+ * left to report.
  */
-final class FanOutMethodAnalyzer {
+final class FanOutMethodValidator {
   static final String FAN_OUT = "dev.fanout.annotation.FanOut";
   static final String EACH = "dev.fanout.annotation.Each";
 
@@ -60,10 +63,10 @@ final class FanOutMethodAnalyzer {
   private final Predicate<Element> inSource;
 
   /**
-   * @param sendable the Sendable checks, shared by every analysis of the compilation
+   * @param sendable the Sendable checks, shared by every validation of the compilation
    * @param inSource whether an element is compiled in this round (its diagnostics can point at it)
    */
-  FanOutMethodAnalyzer(
+  FanOutMethodValidator(
       ProcessingEnvironment env, SendableChecks sendable, Predicate<Element> inSource) {
     this.sendable = sendable;
     this.inSource = inSource;
@@ -126,7 +129,7 @@ final class FanOutMethodAnalyzer {
     return types.erasure(elements.getTypeElement(name).asType());
   }
 
-  /** What one analysis needs to know about its method, gathered once. */
+  /** What one validation needs to know about its method, gathered once. */
   private final class Context {
     final TypeElement service;
     final DeclaredType serviceType;
@@ -135,8 +138,6 @@ final class FanOutMethodAnalyzer {
     final AnnotationMirror annotation;
     final ValidationReport report;
     final String display;
-    /** The generated method's parameter names (see {@link VariableNames#parameters}). */
-    final List<String> parameterNames;
 
     Context(
         TypeElement service,
@@ -151,11 +152,6 @@ final class FanOutMethodAnalyzer {
       this.annotation = annotation;
       this.report = report;
       this.display = Describe.method(method, signature.getParameterTypes());
-      this.parameterNames =
-          VariableNames.parameters(
-              method.getParameters().stream()
-                  .map(p -> p.getSimpleName().toString())
-                  .collect(Collectors.toList()));
     }
 
     AnnotationValue explicitValue(String name) {
@@ -184,9 +180,11 @@ final class FanOutMethodAnalyzer {
   }
 
   /**
-   * The model of {@code method}, or null when it is invalid (the reasons are in {@code report}).
+   * What was decided about {@code method}, or null when it is invalid: the reasons are then in
+   * {@code report}, except for a broken {@code strategy} constant, which javac reports itself.
+   * Sendable problems are reported too, but do not make the method invalid.
    */
-  FanOutMethodModel analyze(
+  ValidatedMethod validate(
       TypeElement service,
       DeclaredType serviceType,
       ExecutableElement method,
@@ -256,45 +254,28 @@ final class FanOutMethodAnalyzer {
       return null;
     }
 
-    Set<String> taken = new HashSet<>(c.parameterNames);
-    String elementVariable =
-        fannedIndex == null
-            ? null
-            : VariableNames.elementOf(c.parameterNames.get(fannedIndex), taken);
-
-    List<Child> children = new ArrayList<>();
-    List<ExecutableElement> leaves = new ArrayList<>();
+    List<Leaf> leaves = new ArrayList<>();
     // Leaves over methods or components get the method's own arguments, the Consumer excepted.
-    List<TypeMirror> passedTypes = new ArrayList<>();
-    List<String> passed = new ArrayList<>();
-    passThrough(c, consumerIndex, passedTypes, passed);
+    List<TypeMirror> passedTypes = passedTypes(c, consumerIndex);
     switch (kind) {
       case ELEMENTS:
         {
           String leafName = using.isEmpty() ? method.getSimpleName().toString() : using.get(0);
           List<TypeMirror> argumentTypes = new ArrayList<>();
-          List<String> arguments = new ArrayList<>();
           for (int i = 0; i < parameters.size(); i++) {
             if (consumerIndex != null && i == consumerIndex) {
               continue;
             }
             boolean fanned = i == fannedIndex;
             argumentTypes.add(fanned ? elementType : parameterTypes.get(i));
-            arguments.add(fanned ? elementVariable : c.parameterNames.get(i));
           }
-          Child child = leafCall(c, leafName, argumentTypes, arguments, shape, null, leaves);
-          if (child != null) {
-            children.add(child);
-          }
+          addLeaf(leaves, leafCall(c, leafName, argumentTypes, shape));
           break;
         }
       case METHODS:
         {
           for (String leafName : new LinkedHashSet<>(using)) {
-            Child child = leafCall(c, leafName, passedTypes, passed, shape, null, leaves);
-            if (child != null) {
-              children.add(child);
-            }
+            addLeaf(leaves, leafCall(c, leafName, passedTypes, shape));
           }
           break;
         }
@@ -305,21 +286,10 @@ final class FanOutMethodAnalyzer {
           for (RecordComponentElement component : recordElement.getRecordComponents()) {
             TypeMirror componentType =
                 ((ExecutableType) types.asMemberOf(record, component.getAccessor())).getReturnType();
-            String variable = VariableNames.unique(component.getSimpleName().toString(), taken);
-            taken.add(variable);
             ResultShape componentShape = new ResultShape(Result.RECORD, componentType, null);
-            Child child =
-                leafCall(
-                    c,
-                    component.getSimpleName().toString(),
-                    passedTypes,
-                    passed,
-                    componentShape,
-                    variable,
-                    leaves);
-            if (child != null) {
-              children.add(child);
-            }
+            addLeaf(
+                leaves,
+                leafCall(c, component.getSimpleName().toString(), passedTypes, componentShape));
           }
           break;
         }
@@ -327,120 +297,41 @@ final class FanOutMethodAnalyzer {
         throw new AssertionError(kind);
     }
 
-    checkExceptions(c, leaves);
-    List<TypeName> rethrown = rethrownExceptions(c, leaves);
+    List<ExecutableElement> leafMethods =
+        leaves.stream().map(Leaf::method).collect(Collectors.toList());
+    checkExceptions(c, leafMethods);
+    List<TypeMirror> rethrown = rethrownExceptions(c, leafMethods);
     if (report.blockingErrors() > errorsBefore) {
       return null;
     }
-    checkSendable(c, shape, leaves, fannedIndex, consumerIndex);
+    checkSendable(c, shape, leafMethods, fannedIndex, consumerIndex);
 
-    for (Child child : children) {
-      if (child.variable() != null) {
-        taken.add(child.variable());
-      }
-    }
-    if (elementVariable != null) {
-      taken.add(elementVariable);
-    }
-    FanOutMethodModel.Locals locals =
-        new FanOutMethodModel.Locals(
-            claim("group", taken), claim("e", taken), claim("failure", taken), claim("done", taken),
-            claim("seen", taken));
-    Set<String> suppressed = new LinkedHashSet<>();
-    List<Element> used = new ArrayList<>(leaves);
-    List<TypeMirror> mentioned = new ArrayList<>(c.signature.getParameterTypes());
-    mentioned.add(c.signature.getReturnType());
-    mentioned.addAll(c.signature.getThrownTypes());
-    mentioned.add(shape.childType());
-    for (TypeMirror type : mentioned) {
-      MentionedTypes.forEach(type, used::add);
-    }
-    for (Element element : used) {
-      Deprecated deprecation = element.getAnnotation(Deprecated.class);
-      if (deprecation != null || elements.isDeprecated(element)) {
-        suppressed.add(deprecation != null && deprecation.forRemoval() ? "removal" : "deprecation");
-      }
-    }
-    boolean genericVarargs = false;
-    if (method.isVarArgs()) {
-      TypeMirror component =
-          ((ArrayType) parameterTypes.get(parameterTypes.size() - 1)).getComponentType();
-      genericVarargs =
-          component.getKind() == TypeKind.TYPEVAR
-              || (component.getKind() == TypeKind.DECLARED
-                  && !((DeclaredType) component).getTypeArguments().isEmpty());
-    }
-
-    List<Parameter> parameterModels = new ArrayList<>();
-    for (int i = 0; i < parameters.size(); i++) {
-      parameterModels.add(
-          new Parameter(
-              c.parameterNames.get(i), TypeName.get(parameterTypes.get(i))));
-    }
-    FanOutMethodModel.Fan fan;
-    switch (kind) {
-      case ELEMENTS:
-        fan =
-            new FanOutMethodModel.OverElements(
-                parameterModels.get(fannedIndex),
-                emptyTest(parameterTypes.get(fannedIndex)),
-                TypeName.get(elementType),
-                elementVariable,
-                children.get(0));
-        break;
-      case METHODS:
-        fan = new FanOutMethodModel.OverLeaves(List.copyOf(children));
-        break;
-      case COMPONENTS:
-        fan = new FanOutMethodModel.OverComponents(List.copyOf(children));
-        break;
-      default:
-        throw new AssertionError(kind);
-    }
-    return new FanOutMethodModel(
-        method.getSimpleName().toString(),
-        ServiceAnalyzer.displayName(c.service) + "." + method.getSimpleName(),
-        parameterModels,
-        method.isVarArgs(),
-        TypeName.get(c.signature.getReturnType()),
-        c.signature.getThrownTypes().stream().map(TypeName::get).collect(Collectors.toList()),
+    return new ValidatedMethod(
+        service,
+        method,
+        c.signature,
         strategy,
         concurrency,
         timeout,
         timeout == null ? null : ((String) c.value("timeout")).strip(),
-        fan,
+        kind,
+        fannedIndex,
+        elementType,
+        consumerIndex,
         shape.result(),
-        TypeName.get(shape.childType()).box(),
-        consumerIndex == null ? null : parameterModels.get(consumerIndex),
+        shape.childType(),
+        leaves,
         rethrown,
         declares(c, interruptedException),
-        declares(c, timeoutException),
-        linkTo(method),
-        locals,
-        elements.isDeprecated(method),
-        suppressedWarnings(suppressed, genericVarargs));
+        declares(c, timeoutException));
   }
 
-  /** In a fixed order, so that the generated code does not depend on the order of discovery. */
-  private static List<String> suppressedWarnings(Set<String> deprecations, boolean genericVarargs) {
-    List<String> warnings = new ArrayList<>();
-    for (String category : List.of("deprecation", "removal")) {
-      if (deprecations.contains(category)) {
-        warnings.add(category);
-      }
+  /** A leaf that did not resolve has been reported, and the method is invalid. */
+  private static void addLeaf(List<Leaf> leaves, Leaf leaf) {
+    if (leaf != null) {
+      leaves.add(leaf);
     }
-    if (genericVarargs) {
-      warnings.add("unchecked"); // the interface declared the generic varargs
-    }
-    return warnings;
   }
-
-  private static String claim(String preferred, Set<String> taken) {
-    String name = VariableNames.unique(preferred, taken);
-    taken.add(name);
-    return name;
-  }
-
   // --- annotation values ---------------------------------------------------------------------
 
   private Strategy strategy(Context c) {
@@ -540,14 +431,15 @@ final class FanOutMethodAnalyzer {
         .collect(Collectors.joining(", "));
   }
 
-  private void passThrough(
-      Context c, Integer consumerIndex, List<TypeMirror> argumentTypes, List<String> arguments) {
-    for (int i = 0; i < c.parameterNames.size(); i++) {
+  /** The types of the arguments passed through: the method's own, the Consumer excepted. */
+  private List<TypeMirror> passedTypes(Context c, Integer consumerIndex) {
+    List<TypeMirror> argumentTypes = new ArrayList<>();
+    for (int i = 0; i < c.signature.getParameterTypes().size(); i++) {
       if (consumerIndex == null || i != consumerIndex) {
         argumentTypes.add(c.signature.getParameterTypes().get(i));
-        arguments.add(c.parameterNames.get(i));
       }
     }
+    return argumentTypes;
   }
 
   private boolean isCollection(TypeMirror type) {
@@ -557,16 +449,6 @@ final class FanOutMethodAnalyzer {
   }
 
   /** {@code E} of an array {@code E[]} or of an {@code Iterable<E>} subtype. */
-  private FanOutMethodModel.EmptyTest emptyTest(TypeMirror fanned) {
-    if (fanned.getKind() == TypeKind.ARRAY) {
-      return FanOutMethodModel.EmptyTest.ARRAY_LENGTH;
-    }
-    TypeMirror collection = types.erasure(elements.getTypeElement("java.util.Collection").asType());
-    return types.isAssignable(types.erasure(fanned), collection)
-        ? FanOutMethodModel.EmptyTest.COLLECTION_IS_EMPTY
-        : FanOutMethodModel.EmptyTest.NOTHING_SPAWNED;
-  }
-
   private TypeMirror elementType(TypeMirror collection) {
     if (collection.getKind() == TypeKind.ARRAY) {
       return ((ArrayType) collection).getComponentType();
@@ -762,16 +644,10 @@ final class FanOutMethodAnalyzer {
   /**
    * Resolves the leaf {@code name(argumentTypes)} as javac resolves the call the generated code
    * makes (its exceptions and result are then the ones checked), and checks that its result fits
-   * {@code shape}.
+   * {@code shape}. Null after reporting why not.
    */
-  private Child leafCall(
-      Context c,
-      String name,
-      List<TypeMirror> argumentTypes,
-      List<String> arguments,
-      ResultShape shape,
-      String variable,
-      List<ExecutableElement> leaves) {
+  private Leaf leafCall(
+      Context c, String name, List<TypeMirror> argumentTypes, ResultShape shape) {
     List<ExecutableElement> named = new ArrayList<>();
     for (ExecutableElement candidate : ElementFilter.methodsIn(elements.getAllMembers(c.service))) {
       if (candidate.getSimpleName().contentEquals(name)
@@ -839,19 +715,15 @@ final class FanOutMethodAnalyzer {
               : "a " + Describe.type(shape.childType()));
       return null;
     }
-    leaves.add(leaf);
     // A void fan-out keeps nothing: a leaf's value (Redis's `boolean del(key)`) is dropped in the
     // child, whose group is a TaskGroup<Void>.
     boolean returnsNull = returnsVoid || !keepsValue;
-    TypeName resultType =
-        returnsNull
-            ? TypeName.get(Void.class)
-            : TypeName.get(shape.result() == Result.RECORD ? shape.childType() : leafResult).box();
+    TypeMirror result =
+        returnsNull ? null : shape.result() == Result.RECORD ? shape.childType() : leafResult;
     boolean throwsThrowable =
         leafType.getThrownTypes().stream()
             .anyMatch(t -> !types.isAssignable(t, exception) && !types.isAssignable(t, error));
-    return new Child(
-        name, List.copyOf(arguments), resultType, returnsNull, throwsThrowable, variable, linkTo(leaf));
+    return new Leaf(name, leaf, result, throwsThrowable);
   }
 
   /**
@@ -1031,13 +903,13 @@ final class FanOutMethodAnalyzer {
    * it, a subtype or a supertype of it): those a failure is tested for and rethrown as. A declared
    * exception no leaf throws would be a branch that never runs.
    */
-  private List<TypeName> rethrownExceptions(Context c, List<ExecutableElement> leaves) {
-    List<TypeName> rethrown = new ArrayList<>();
+  private List<TypeMirror> rethrownExceptions(Context c, List<ExecutableElement> leaves) {
+    List<TypeMirror> rethrown = new ArrayList<>();
     for (TypeMirror thrown : c.signature.getThrownTypes()) {
       if (thrown.getKind() == TypeKind.TYPEVAR) {
         c.report.error(Message.GENERIC_THROWS, c.method, c.display, Describe.type(thrown));
       } else if (!isUnchecked(thrown) && aLeafMayThrow(c, leaves, thrown)) {
-        rethrown.add(TypeName.get(thrown));
+        rethrown.add(thrown);
       }
     }
     return rethrown;
@@ -1060,15 +932,5 @@ final class FanOutMethodAnalyzer {
 
   private boolean declares(Context c, TypeMirror exception) {
     return c.signature.getThrownTypes().stream().anyMatch(d -> types.isAssignable(exception, d));
-  }
-
-  private LinkTarget linkTo(ExecutableElement method) {
-    List<TypeName> erased = new ArrayList<>();
-    for (VariableElement parameter : method.getParameters()) {
-      erased.add(TypeName.get(types.erasure(parameter.asType())));
-    }
-    TypeElement owner = (TypeElement) method.getEnclosingElement();
-    return new LinkTarget(
-        TypeName.get(types.erasure(owner.asType())), method.getSimpleName().toString(), erased);
   }
 }
