@@ -56,6 +56,13 @@ public final class FanOutProcessor extends AbstractProcessor {
   /** Diagnostics already printed, so that an inherited method's problem is printed once. */
   private final Set<String> printed = new HashSet<>();
 
+  /**
+   * The analyzer of the current round, made on first use (inside the guard that turns an
+   * unexpected exception into a diagnostic): its type lookups are made once a round, not once per
+   * interface.
+   */
+  private ServiceAnalyzer roundAnalyzer;
+
   /** Created in {@link #init}: its memo and "reported once" set span the compilation. */
   private SendableChecks sendable;
 
@@ -121,6 +128,7 @@ public final class FanOutProcessor extends AbstractProcessor {
       inThisRound.add(type.getQualifiedName().toString());
     }
     Predicate<Element> inSource = element -> inThisRound.contains(outermostType(element));
+    roundAnalyzer = null;
     for (Map.Entry<String, TypeElement> entry : services.entrySet()) {
       if (handled.add(entry.getKey())) {
         guarded(entry.getValue(), () -> handle(entry.getKey(), entry.getValue(), inSource));
@@ -179,8 +187,10 @@ public final class FanOutProcessor extends AbstractProcessor {
   }
 
   private void handle(String name, TypeElement service, Predicate<Element> inSource) {
-    ServiceAnalyzer.Outcome outcome =
-        new ServiceAnalyzer(processingEnv, sendable, inSource).analyze(service, generated);
+    if (roundAnalyzer == null) {
+      roundAnalyzer = new ServiceAnalyzer(processingEnv, sendable, inSource);
+    }
+    ServiceAnalyzer.Outcome outcome = roundAnalyzer.analyze(service, generated);
     if (outcome instanceof ServiceAnalyzer.Defer) {
       handled.remove(name);
       deferred.put(name, ((ServiceAnalyzer.Defer) outcome).unresolved());
