@@ -206,7 +206,9 @@ public final class FanOutProcessor extends AbstractProcessor {
     String className = generate.model().generatedClass().canonicalName();
     // Exactly one originating element per file: what Gradle's isolating mode relies on.
     try (Writer writer = processingEnv.getFiler().createSourceFile(className, service).openWriter()) {
-      file.writeTo(writer);
+      // Rendered whole, then written once: JavaPoet appends in small pieces, and each append to
+      // the Filer's writer goes through the charset encoder.
+      writer.write(file.toString());
       generated.put(className, service.getQualifiedName().toString());
     } catch (IOException e) {
       error(Message.WRITE_FAILED, service, generate.model().generatedClass(), e.getMessage());
