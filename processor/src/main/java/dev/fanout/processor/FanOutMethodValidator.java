@@ -19,7 +19,6 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -30,7 +29,6 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -38,7 +36,8 @@ import javax.lang.model.util.Types;
  * The validation step for one abstract {@code @FanOut} method of a service interface: it reads the
  * method, its annotation and its leaves, reports every problem to the {@link ValidationReport}, on
  * the element and annotation value to change, and for a valid method returns what it decided as a
- * {@link ValidatedMethod}. Nothing here throws for bad user code.
+ * {@link ValidatedMethod}. Nothing here throws for bad user code. Which method each leaf call
+ * reaches, and whether the child can use it, {@link LeafResolver} decides, into the same report.
  *
  * <p>It never builds a {@link FanOutMethodModel}: {@link FanOutMethodModels} does that, and only
  * once every method of the service has validated without a blocking error (see {@link
@@ -54,13 +53,13 @@ final class FanOutMethodValidator {
   private final TypeMirror iterable;
   private final TypeMirror consumer;
   private final TypeMirror runtimeException;
-  private final TypeMirror exception;
   private final TypeMirror error;
   private final TypeMirror interruptedException;
   private final TypeMirror timeoutException;
   private final List<TypeMirror> lazyTypes = new ArrayList<>();
   private final SendableChecks sendable;
   private final Predicate<Element> inSource;
+  private final LeafResolver leafResolver;
 
   /**
    * @param sendable the Sendable checks, shared by every validation of the compilation
@@ -70,12 +69,12 @@ final class FanOutMethodValidator {
       ProcessingEnvironment env, SendableChecks sendable, Predicate<Element> inSource) {
     this.sendable = sendable;
     this.inSource = inSource;
+    this.leafResolver = new LeafResolver(env);
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.iterable = erased("java.lang.Iterable");
     this.consumer = erased("java.util.function.Consumer");
     this.runtimeException = erased("java.lang.RuntimeException");
-    this.exception = erased("java.lang.Exception");
     this.error = erased("java.lang.Error");
     this.interruptedException = erased("java.lang.InterruptedException");
     this.timeoutException = erased("java.util.concurrent.TimeoutException");
@@ -127,6 +126,10 @@ final class FanOutMethodValidator {
 
   private TypeMirror erased(String name) {
     return types.erasure(elements.getTypeElement(name).asType());
+  }
+
+  private ExecutableType memberType(Context c, ExecutableElement member) {
+    return (ExecutableType) types.asMemberOf(c.serviceType, member);
   }
 
   /** What one validation needs to know about its method, gathered once. */
@@ -257,6 +260,9 @@ final class FanOutMethodValidator {
     List<Leaf> leaves = new ArrayList<>();
     // Leaves over methods or components get the method's own arguments, the Consumer excepted.
     List<TypeMirror> passedTypes = passedTypes(c, consumerIndex);
+    LeafResolver.Caller caller =
+        new LeafResolver.Caller(
+            service, serviceType, method, c.display, report, annotation, c.explicitValue("using"));
     switch (kind) {
       case ELEMENTS:
         {
@@ -269,13 +275,13 @@ final class FanOutMethodValidator {
             boolean fanned = i == fannedIndex;
             argumentTypes.add(fanned ? elementType : parameterTypes.get(i));
           }
-          addLeaf(leaves, leafCall(c, leafName, argumentTypes, shape));
+          addLeaf(leaves, leafResolver.resolve(caller, leafName, argumentTypes, shape));
           break;
         }
       case METHODS:
         {
           for (String leafName : new LinkedHashSet<>(using)) {
-            addLeaf(leaves, leafCall(c, leafName, passedTypes, shape));
+            addLeaf(leaves, leafResolver.resolve(caller, leafName, passedTypes, shape));
           }
           break;
         }
@@ -289,7 +295,8 @@ final class FanOutMethodValidator {
             ResultShape componentShape = new ResultShape(Result.RECORD, componentType, null);
             addLeaf(
                 leaves,
-                leafCall(c, component.getSimpleName().toString(), passedTypes, componentShape));
+                leafResolver.resolve(
+                    caller, component.getSimpleName().toString(), passedTypes, componentShape));
           }
           break;
         }
@@ -508,12 +515,13 @@ final class FanOutMethodValidator {
   // --- results -------------------------------------------------------------------------------
 
   /**
-   * The shape of the result and what each child must produce for it.
+   * The shape of the result and what each child must produce for it ({@link LeafResolver} checks
+   * a leaf's result against it).
    *
    * @param streamed whether a void method passes each child's result to its Consumer (the child
    *     then returns its leaf's value; otherwise a void method's children return nothing)
    */
-  private record ResultShape(
+  record ResultShape(
       Result result, TypeMirror childType, TypeMirror keyType, boolean streamed) {
     ResultShape(Result result, TypeMirror childType, TypeMirror keyType) {
       this(result, childType, keyType, false);
@@ -637,240 +645,6 @@ final class FanOutMethodValidator {
     return argument.getKind() == TypeKind.WILDCARD
         ? ((WildcardType) argument).getSuperBound()
         : argument;
-  }
-
-  // --- leaves ----------------------------------------------------------------------------------
-
-  /**
-   * Resolves the leaf {@code name(argumentTypes)} as javac resolves the call the generated code
-   * makes (its exceptions and result are then the ones checked), and checks that its result fits
-   * {@code shape}. Null after reporting why not.
-   */
-  private Leaf leafCall(
-      Context c, String name, List<TypeMirror> argumentTypes, ResultShape shape) {
-    List<ExecutableElement> named = new ArrayList<>();
-    for (ExecutableElement candidate : ElementFilter.methodsIn(elements.getAllMembers(c.service))) {
-      if (candidate.getSimpleName().contentEquals(name)
-          && !candidate.equals(c.method)
-          && !candidate.getModifiers().contains(Modifier.STATIC)
-          && !candidate.getModifiers().contains(Modifier.PRIVATE)) {
-        named.add(candidate);
-      }
-    }
-    // As javac chooses (JLS 15.12.2): the methods applicable without boxing, and only if there
-    // are none those applicable with it; then the most specific of them. A child passes exactly
-    // its arguments, so no variable-arity phase.
-    List<ExecutableElement> applicable = distinctSignatures(c, applicable(c, named, argumentTypes, true));
-    if (applicable.isEmpty()) {
-      applicable = distinctSignatures(c, applicable(c, named, argumentTypes, false));
-    }
-    String wanted = argumentTypes.stream().map(Describe::type).collect(Collectors.joining(", "));
-    ExecutableElement leaf;
-    if (applicable.size() == 1) {
-      leaf = applicable.get(0);
-    } else if (mostSpecific(c, applicable) != null) {
-      leaf = mostSpecific(c, applicable);
-    } else if (applicable.isEmpty()) {
-      String why =
-          named.isEmpty()
-              ? "the interface has no method named '" + name + "'" + nearName(c, name)
-              : "none of the candidates tried fits: "
-                  + named.stream()
-                      .map(m -> Describe.method(m, memberType(c, m).getParameterTypes()))
-                      .collect(Collectors.joining(", "));
-      reportOnUsingOrMethod(c, Message.NO_LEAF, c.display, name, wanted, why);
-      return null;
-    } else {
-      reportOnUsingOrMethod(
-          c,
-          Message.AMBIGUOUS_LEAF,
-          c.display,
-          applicable.stream()
-              .map(m -> Describe.method(m, memberType(c, m).getParameterTypes()))
-              .collect(Collectors.joining(" and ")));
-      return null;
-    }
-
-    ExecutableType leafType = memberType(c, leaf);
-    if (!leaf.getTypeParameters().isEmpty() && mentionsOwnTypeVariables(leaf, leafType)) {
-      reportOnUsingOrMethod(
-          c,
-          Message.GENERIC_LEAF,
-          Describe.method(leaf, leafType.getParameterTypes()),
-          c.display);
-      return null;
-    }
-    TypeMirror leafResult = leafType.getReturnType();
-    boolean returnsVoid = leafResult.getKind() == TypeKind.VOID;
-    boolean keepsValue = shape.result() != Result.VOID || shape.streamed();
-    if (keepsValue && (returnsVoid || !fitsBoxed(leafResult, shape.childType()))) {
-      reportOnUsingOrMethod(
-          c,
-          Message.LEAF_RETURN_TYPE,
-          Describe.method(leaf, leafType.getParameterTypes()),
-          Describe.type(leafResult),
-          c.display,
-          shape.result() == Result.RECORD
-              ? "a " + Describe.type(shape.childType()) + " for component '" + name + "'"
-              : "a " + Describe.type(shape.childType()));
-      return null;
-    }
-    // A void fan-out keeps nothing: a leaf's value (Redis's `boolean del(key)`) is dropped in the
-    // child, whose group is a TaskGroup<Void>.
-    boolean returnsNull = returnsVoid || !keepsValue;
-    TypeMirror result =
-        returnsNull ? null : shape.result() == Result.RECORD ? shape.childType() : leafResult;
-    boolean throwsThrowable =
-        leafType.getThrownTypes().stream()
-            .anyMatch(t -> !types.isAssignable(t, exception) && !types.isAssignable(t, error));
-    return new Leaf(name, leaf, result, throwsThrowable);
-  }
-
-  /**
-   * Whether a leaf's result fits the child type once boxed, as the generated {@code
-   * Subtask<Child>} needs: an {@code int} leaf fits {@code Integer} or {@code Number}, not {@code
-   * long}, which would need a widening the lambda does not do.
-   */
-  private boolean fitsBoxed(TypeMirror result, TypeMirror childType) {
-    return types.isAssignable(boxed(result), boxed(childType));
-  }
-
-  private TypeMirror boxed(TypeMirror type) {
-    return type.getKind().isPrimitive()
-        ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
-        : type;
-  }
-
-  /** One method per signature: an interface may inherit the same method along two paths. */
-  private List<ExecutableElement> distinctSignatures(Context c, List<ExecutableElement> methods) {
-    List<ExecutableElement> distinct = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (ExecutableElement method : methods) {
-      List<String> erased = new ArrayList<>();
-      for (TypeMirror parameter : memberType(c, method).getParameterTypes()) {
-        erased.add(types.erasure(parameter).toString());
-      }
-      if (seen.add(method.getSimpleName() + erased.toString())) {
-        distinct.add(method);
-      }
-    }
-    return distinct;
-  }
-
-  /**
-   * The candidates that {@code argumentTypes} can be passed to: by strict invocation (subtyping and
-   * primitive widening only) or by loose invocation (boxing and unboxing too). A generic method is
-   * a candidate too, its own type variables standing for their bounds.
-   */
-  private List<ExecutableElement> applicable(
-      Context c, List<ExecutableElement> named, List<TypeMirror> argumentTypes, boolean strict) {
-    List<ExecutableElement> applicable = new ArrayList<>();
-    for (ExecutableElement candidate : named) {
-      List<TypeMirror> parameterTypes = parameterTypes(c, candidate);
-      if (parameterTypes.size() != argumentTypes.size()) {
-        continue;
-      }
-      boolean fits = true;
-      for (int i = 0; i < parameterTypes.size() && fits; i++) {
-        TypeMirror argument = argumentTypes.get(i);
-        TypeMirror parameter = parameterTypes.get(i);
-        fits =
-            types.isAssignable(argument, parameter)
-                && (!strict
-                    || argument.getKind().isPrimitive() == parameter.getKind().isPrimitive());
-      }
-      if (fits) {
-        applicable.add(candidate);
-      }
-    }
-    return applicable;
-  }
-
-  /** The parameter types as a member of the service, a generic method's own variables erased. */
-  private List<TypeMirror> parameterTypes(Context c, ExecutableElement method) {
-    List<TypeMirror> parameters = new ArrayList<>();
-    for (TypeMirror parameter : memberType(c, method).getParameterTypes()) {
-      parameters.add(
-          method.getTypeParameters().isEmpty() ? parameter : types.erasure(parameter));
-    }
-    return parameters;
-  }
-
-  /** Whether a generic leaf's result or exceptions depend on its own type parameters. */
-  private boolean mentionsOwnTypeVariables(ExecutableElement leaf, ExecutableType leafType) {
-    Set<Element> own = new HashSet<>(leaf.getTypeParameters());
-    List<TypeMirror> mentioned = new ArrayList<>(leafType.getThrownTypes());
-    mentioned.add(leafType.getReturnType());
-    for (TypeMirror type : mentioned) {
-      if (mentionsTypeVariable(type, own)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean mentionsTypeVariable(TypeMirror type, Set<Element> variables) {
-    return MentionedTypes.anyMatch(
-        type,
-        t ->
-            t.getKind() == TypeKind.TYPEVAR
-                && variables.contains(((javax.lang.model.type.TypeVariable) t).asElement()));
-  }
-
-  /** {@code "; did you mean 'fetchUser'?"} for a name one or two edits away from a method's. */
-  private String nearName(Context c, String name) {
-    String best = null;
-    int bestDistance = Math.max(1, Math.min(2, name.length() / 3));
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(c.service))) {
-      String candidate = method.getSimpleName().toString();
-      if (method.getEnclosingElement().getKind() != javax.lang.model.element.ElementKind.INTERFACE
-          || method.equals(c.method)) {
-        continue; // Object's methods are no leaves
-      }
-      int distance = EditDistance.between(name, candidate);
-      if (distance <= bestDistance && (best == null || distance < bestDistance)) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best == null ? "" : "; did you mean '" + best + "'?";
-  }
-
-  /** The applicable method whose parameters fit every other's, as javac would choose; or null. */
-  private ExecutableElement mostSpecific(Context c, List<ExecutableElement> applicable) {
-    for (ExecutableElement candidate : applicable) {
-      List<TypeMirror> mine = parameterTypes(c, candidate);
-      boolean specific = true;
-      for (ExecutableElement other : applicable) {
-        if (other == candidate) {
-          continue;
-        }
-        List<TypeMirror> theirs = parameterTypes(c, other);
-        for (int i = 0; i < mine.size() && specific; i++) {
-          // Primitives by primitive subtyping (int <: long), references by subtyping; a
-          // primitive and a reference parameter are not comparable.
-          specific =
-              mine.get(i).getKind().isPrimitive() == theirs.get(i).getKind().isPrimitive()
-                  && types.isSubtype(mine.get(i), theirs.get(i));
-        }
-      }
-      if (specific) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
-  private ExecutableType memberType(Context c, ExecutableElement member) {
-    return (ExecutableType) types.asMemberOf(c.serviceType, member);
-  }
-
-  private void reportOnUsingOrMethod(Context c, Message message, Object... args) {
-    if (c.explicitValue("using") != null) {
-      c.errorOnValue("using", message, args);
-    } else {
-      c.report.error(message, c.method, args);
-    }
   }
 
   // --- exceptions ------------------------------------------------------------------------------
