@@ -60,7 +60,7 @@ public abstract class CatalogServiceFanOut implements CatalogService {
     } catch (TaskGroupException e) {
       Throwable failure = FanOutExceptions.firstFailure(e);
       if (failure instanceof IOException) {
-        throw (IOException) failure;
+        throw FanOutExceptions.rethrown((IOException) failure, e);
       }
       throw FanOutExceptions.unchecked(failure, e);
     } catch (InterruptedException e) {
@@ -94,10 +94,10 @@ public abstract class CatalogServiceFanOut implements CatalogService {
     } catch (TaskGroupException e) {
       Throwable failure = FanOutExceptions.firstFailure(e);
       if (failure instanceof IOException) {
-        throw (IOException) failure;
+        throw FanOutExceptions.rethrown((IOException) failure, e);
       }
       if (failure instanceof TimeoutException) {
-        throw (TimeoutException) failure;
+        throw FanOutExceptions.rethrown((TimeoutException) failure, e);
       }
       throw FanOutExceptions.unchecked(failure, e);
     } catch (TaskGroupTimeoutException e) {
@@ -203,7 +203,7 @@ public abstract class CatalogServiceFanOut implements CatalogService {
     } catch (TaskGroupException e) {
       Throwable failure = FanOutExceptions.firstFailure(e);
       if (failure instanceof IOException) {
-        throw (IOException) failure;
+        throw FanOutExceptions.rethrown((IOException) failure, e);
       }
       throw FanOutExceptions.unchecked(failure, e);
     } catch (InterruptedException e) {

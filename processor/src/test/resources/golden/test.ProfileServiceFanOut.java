@@ -45,7 +45,7 @@ public abstract class ProfileServiceFanOut implements ProfileService {
     } catch (TaskGroupException e) {
       Throwable failure = FanOutExceptions.firstFailure(e);
       if (failure instanceof IOException) {
-        throw (IOException) failure;
+        throw FanOutExceptions.rethrown((IOException) failure, e);
       }
       throw FanOutExceptions.unchecked(failure, e);
     } catch (InterruptedException e) {

@@ -51,7 +51,7 @@ abstract class Repositories_UserNamesFanOut implements Repositories.UserNames {
     } catch (TaskGroupException e) {
       Throwable failure = FanOutExceptions.firstFailure(e);
       if (failure instanceof IOException) {
-        throw (IOException) failure;
+        throw FanOutExceptions.rethrown((IOException) failure, e);
       }
       throw FanOutExceptions.unchecked(failure, e);
     } catch (InterruptedException e) {

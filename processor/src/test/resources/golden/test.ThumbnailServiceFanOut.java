@@ -52,7 +52,7 @@ public abstract class ThumbnailServiceFanOut implements ThumbnailService {
     } catch (TaskGroupException e) {
       Throwable failure = FanOutExceptions.firstFailure(e);
       if (failure instanceof IOException) {
-        throw (IOException) failure;
+        throw FanOutExceptions.rethrown((IOException) failure, e);
       }
       throw FanOutExceptions.unchecked(failure, e);
     } catch (InterruptedException e) {

@@ -514,20 +514,6 @@ final class FanOutMethodValidator {
 
   // --- results -------------------------------------------------------------------------------
 
-  /**
-   * The shape of the result and what each child must produce for it ({@link LeafResolver} checks
-   * a leaf's result against it).
-   *
-   * @param streamed whether a void method passes each child's result to its Consumer (the child
-   *     then returns its leaf's value; otherwise a void method's children return nothing)
-   */
-  record ResultShape(
-      Result result, TypeMirror childType, TypeMirror keyType, boolean streamed) {
-    ResultShape(Result result, TypeMirror childType, TypeMirror keyType) {
-      this(result, childType, keyType, false);
-    }
-  }
-
   private boolean isRecord(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;

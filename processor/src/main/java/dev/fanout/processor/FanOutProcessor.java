@@ -1,7 +1,6 @@
 package dev.fanout.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -134,6 +133,7 @@ public final class FanOutProcessor extends AbstractProcessor {
         guarded(entry.getValue(), () -> handle(entry.getKey(), entry.getValue(), inSource));
       }
     }
+    roundAnalyzer = null; // it holds this round's elements
     if (round.processingOver()) {
       reportNeverResolved();
     }
@@ -202,13 +202,14 @@ public final class FanOutProcessor extends AbstractProcessor {
     }
     ServiceAnalyzer.Generate generate = (ServiceAnalyzer.Generate) outcome;
     generate.report().printTo(processingEnv.getMessager(), printed);
-    JavaFile file = ServiceWriter.write(generate.model());
+    // Rendered whole before the file is created (a rendering bug must not leave an empty file
+    // behind), then written at once: JavaPoet appends in small pieces, and each append to the
+    // Filer's writer would go through the charset encoder.
+    String source = ServiceWriter.write(generate.model()).toString();
     String className = generate.model().generatedClass().canonicalName();
     // Exactly one originating element per file: what Gradle's isolating mode relies on.
     try (Writer writer = processingEnv.getFiler().createSourceFile(className, service).openWriter()) {
-      // Rendered whole, then written once: JavaPoet appends in small pieces, and each append to
-      // the Filer's writer goes through the charset encoder.
-      writer.write(file.toString());
+      writer.write(source);
       generated.put(className, service.getQualifiedName().toString());
     } catch (IOException e) {
       error(Message.WRITE_FAILED, service, generate.model().generatedClass(), e.getMessage());

@@ -1,7 +1,6 @@
 package dev.fanout.processor;
 
 import dev.fanout.processor.FanOutMethodModel.Result;
-import dev.fanout.processor.FanOutMethodValidator.ResultShape;
 import dev.fanout.processor.ValidatedMethod.Leaf;
 import java.util.ArrayList;
 import java.util.HashSet;

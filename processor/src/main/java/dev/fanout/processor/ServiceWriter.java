@@ -347,7 +347,8 @@ final class ServiceWriter {
     method.nextControlFlow("catch ($T $N)", TASK_GROUP_EXCEPTION, e);
     if (m.rethrown().contains(THROWABLE)) {
       // The method declares Throwable: whatever failed is rethrown as itself, no cast needed.
-      method.addStatement("throw $T.firstFailure($N)", FAN_OUT_EXCEPTIONS, e);
+      method.addStatement(
+          "throw $T.rethrown($T.firstFailure($N), $N)", FAN_OUT_EXCEPTIONS, FAN_OUT_EXCEPTIONS, e, e);
     } else if (m.rethrown().isEmpty()) {
       method.addStatement(
           "throw $T.unchecked($T.firstFailure($N), $N)", FAN_OUT_EXCEPTIONS, FAN_OUT_EXCEPTIONS, e, e);
@@ -355,7 +356,8 @@ final class ServiceWriter {
       method.addStatement("$T $N = $T.firstFailure($N)", Throwable.class, failure, FAN_OUT_EXCEPTIONS, e);
       for (TypeName checked : m.rethrown()) {
         method.beginControlFlow("if ($N instanceof $T)", failure, checked);
-        method.addStatement("throw ($T) $N", checked, failure);
+        // rethrown(..) keeps the leaf's own exception object and logs any other failure
+        method.addStatement("throw $T.rethrown(($T) $N, $N)", FAN_OUT_EXCEPTIONS, checked, failure, e);
         method.endControlFlow();
       }
       method.addStatement("throw $T.unchecked($N, $N)", FAN_OUT_EXCEPTIONS, failure, e);

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Sendable and escape checks, one source file per rule and direction under {@code
- * src/test/resources/checks}. Each file's header says what the compiler must report:
+ * The Sendable and escape checks, and the generator's checks of names, one source file per rule
+ * and direction under {@code src/test/resources/checks}. Each file's header says what the
+ * compiler must report:
  *
  * <pre>
  * // options: -Afanout.sendable.strict=true       (optional)
@@ -49,7 +50,7 @@ class CompileTimeChecksTest {
 
   static Stream<Arguments> cases() throws IOException {
     List<Arguments> cases = new ArrayList<>();
-    for (String suite : List.of("sendable", "escape")) {
+    for (String suite : List.of("sendable", "escape", "generation")) {
       try (Stream<Path> files = Files.list(CHECKS.resolve(suite))) {
         for (Path file : files.sorted().collect(Collectors.toList())) {
           for (String compiler : header(file, "compilers", "javac ecj").split("[ ,]+")) {

@@ -7,19 +7,11 @@ import static dev.fanout.processor.Compilations.compile;
 import static dev.fanout.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -502,17 +494,20 @@ class DiagnosticsTest {
 
   @Test
   void everyInvalidMethodIsReportedInOneBuildAndNoClassIsGenerated() {
-    // Validation runs over every method before any model is built: the second method's error does
-    // not hide the third's, and the valid first method does not get a class generated on its own.
+    // The second method's error does not hide the third's, and the valid first method does not get
+    // a class generated on its own: an interface is generated whole or not at all.
     JavaFileObject source =
         serviceSource(
             "  @FanOut(using = \"one\") String notAList(List<String> ids);",
             "  @FanOut(",
             "      using = \"onw\")",
             "  List<String> misspelt(List<String> ids);");
-    SourcesCreated processor = new SourcesCreated();
+    List<String> created = new ArrayList<>();
     Compilation compilation =
-        javac().withProcessors(processor).withOptions("-Xlint:all", "-Xlint:-processing").compile(source);
+        javac()
+            .withProcessors(recordingSourcesCreated(created))
+            .withOptions("-Xlint:all", "-Xlint:-processing")
+            .compile(source);
     assertThat(compilation)
         .hadErrorContaining("[FanOut/UnsupportedResult]")
         .inFile(source)
@@ -522,11 +517,12 @@ class DiagnosticsTest {
         .inFile(source)
         .onLineContaining("using = \"onw\"");
     assertThat(compilation).hadErrorCount(2);
-    assertThat(processor.names).isEmpty();
+    assertThat(created).isEmpty();
 
-    SourcesCreated valid = new SourcesCreated(); // the same interface, less its invalid methods
-    assertThat(javac().withProcessors(valid).compile(serviceSource())).succeeded();
-    assertThat(valid.names).containsExactly("test.SFanOut");
+    List<String> createdForValid = new ArrayList<>(); // the same interface, less its invalid methods
+    assertThat(javac().withProcessors(recordingSourcesCreated(createdForValid)).compile(serviceSource()))
+        .succeeded();
+    assertThat(createdForValid).containsExactly("test.SFanOut");
   }
 
   /** {@code test.S} with a leaf, a valid {@code @FanOut} method and then {@code methods}. */
@@ -541,65 +537,26 @@ class DiagnosticsTest {
   }
 
   /**
-   * Runs the processor with a Filer that records the source files it creates: compile-testing
-   * shows no generated file of a failed compilation.
+   * FanOutProcessor with a Filer that records the names of the source files it creates:
+   * compile-testing shows no generated file of a failed compilation.
    */
-  private static final class SourcesCreated extends AbstractProcessor {
-    private final Processor delegate = new FanOutProcessor();
-    final List<String> names = new ArrayList<>();
-
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      Filer filer = env.getFiler();
-      Filer recording =
-          (Filer)
-              Proxy.newProxyInstance(
-                  Filer.class.getClassLoader(),
-                  new Class<?>[] {Filer.class},
-                  (proxy, method, args) -> {
-                    if (method.getName().equals("createSourceFile")) {
-                      names.add(args[0].toString());
-                    }
-                    return invoke(method, filer, args);
-                  });
-      ProcessingEnvironment wrapped =
-          (ProcessingEnvironment)
-              Proxy.newProxyInstance(
-                  ProcessingEnvironment.class.getClassLoader(),
-                  new Class<?>[] {ProcessingEnvironment.class},
-                  (proxy, method, args) ->
-                      method.getName().equals("getFiler") ? recording : invoke(method, env, args));
-      delegate.init(wrapped);
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public Set<String> getSupportedOptions() {
-      return delegate.getSupportedOptions();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return delegate.process(annotations, round);
-    }
+  private static Processor recordingSourcesCreated(List<String> names) {
+    return new ChangedEnvironment(
+        new FanOutProcessor(),
+        env ->
+            ChangedEnvironment.replacing(
+                env,
+                "getFiler",
+                ChangedEnvironment.forwarding(
+                    Filer.class,
+                    env.getFiler(),
+                    null,
+                    null,
+                    (method, args) -> {
+                      if (method.getName().equals("createSourceFile")) {
+                        names.add(args[0].toString());
+                      }
+                    })));
   }
 
   @Test

@@ -157,7 +157,7 @@ class GenerationRegressionTest {
                 "  @FanOut(using = \"drop\") void dropAll(List<String> ids) throws Throwable;",
                 "}"));
     String code = generated(compilation, "test.SFanOut");
-    assertThat(code).contains("throw FanOutExceptions.firstFailure(e);");
+    assertThat(code).contains("throw FanOutExceptions.rethrown(FanOutExceptions.firstFailure(e), e);");
     assertThat(code).contains("group.spawn(FanOutExceptions.callable(() -> any(id)));");
     assertThat(code).doesNotContain("(Throwable)");
   }

@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.lang.reflect.Proxy;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -76,7 +75,7 @@ class RoundsAndFailuresTest {
             "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
             "}");
     Compilation compilation =
-        javac().withProcessors(new BrokenTypes(new FanOutProcessor())).compile(source);
+        javac().withProcessors(withBrokenTypes()).compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[FanOut/InternalError]").inFile(source);
     String message = compilation.errors().get(0).getMessage(null);
@@ -85,49 +84,18 @@ class RoundsAndFailuresTest {
     assertThat(message).contains("at dev.fanout.processor.");
   }
 
-  /** Runs a processor in an environment whose type utilities fail, as a bug would. */
-  static final class BrokenTypes extends AbstractProcessor {
-    private final Processor delegate;
-
-    BrokenTypes(Processor delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      Types broken =
-          (Types)
-              Proxy.newProxyInstance(
-                  Types.class.getClassLoader(),
-                  new Class<?>[] {Types.class},
-                  (proxy, method, args) -> {
-                    throw new IllegalStateException("simulated bug in Types." + method.getName());
-                  });
-      ProcessingEnvironment wrapped =
-          (ProcessingEnvironment)
-              Proxy.newProxyInstance(
-                  ProcessingEnvironment.class.getClassLoader(),
-                  new Class<?>[] {ProcessingEnvironment.class},
-                  (proxy, method, args) ->
-                      method.getName().equals("getTypeUtils") ? broken : method.invoke(env, args));
-      delegate.init(wrapped);
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return delegate.process(annotations, round);
-    }
+  /** FanOutProcessor in an environment whose type utilities fail, as a bug would. */
+  private static Processor withBrokenTypes() {
+    Types broken =
+        (Types)
+            Proxy.newProxyInstance(
+                Types.class.getClassLoader(),
+                new Class<?>[] {Types.class},
+                (proxy, method, args) -> {
+                  throw new IllegalStateException("simulated bug in Types." + method.getName());
+                });
+    return new ChangedEnvironment(
+        new FanOutProcessor(), env -> ChangedEnvironment.replacing(env, "getTypeUtils", broken));
   }
 
   @Test

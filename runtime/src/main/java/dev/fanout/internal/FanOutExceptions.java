@@ -3,8 +3,10 @@ package dev.fanout.internal;
 import dev.fanout.TaskGroupException;
 import dev.fanout.TaskGroupTimeoutException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -23,22 +25,31 @@ public final class FanOutExceptions {
   private FanOutExceptions() {}
 
   /**
-   * The failure to rethrow for {@code e}: the task failure that settled first, unchanged.
-   *
-   * <p>A leaf's exception object belongs to the user's code and may be shared: a cached or
-   * preallocated exception, one instance thrown by several leaves. So nothing is attached to it.
-   * The other failures ({@code e}'s own, and those a {@code close()} reported and
-   * try-with-resources suppressed onto {@code e}) are not dropped either: when any of them is not
-   * already the rethrown exception or reachable from it, {@code e} is logged once (logger {@code
-   * dev.fanout}, WARNING), and a plain stack trace of that record shows every one of them.
+   * The task failure of {@code e} that settled first, exactly as the leaf threw it; {@code e}
+   * itself if it has no cause. It has no side effect: the generated method then either rethrows
+   * it through {@link #rethrown} or {@link #unchecked}, or throws {@code e}.
    */
   public static Throwable firstFailure(TaskGroupException e) {
     Throwable first = e.getCause();
-    if (first == null) {
-      return e;
+    return first == null ? e : first;
+  }
+
+  /**
+   * Returns {@code failure}, which the generated method is about to throw as itself, after making
+   * sure that no other failure of {@code e} is lost with {@code e}.
+   *
+   * <p>A leaf's exception object belongs to the user's code and may be shared: a cached or
+   * preallocated exception, one instance thrown by several leaves. So nothing is attached to it.
+   * Instead, when {@code e} holds a failure that {@code failure} does not already lead to (through
+   * its causes and suppressed exceptions) — another task's, or one that {@code close()} reported
+   * and try-with-resources suppressed onto {@code e} — {@code e} is logged once (logger {@code
+   * dev.fanout}, WARNING): its stack trace shows every failure.
+   */
+  public static <X extends Throwable> X rethrown(X failure, TaskGroupException e) {
+    if (failure == e) {
+      return failure; // e itself is thrown: it carries everything
     }
-    Set<Throwable> carried = Collections.newSetFromMap(new IdentityHashMap<>());
-    reachableFrom(first, carried);
+    Set<Throwable> carried = reachableFrom(failure);
     int others = 0;
     for (Throwable other : everyOtherFailure(e)) {
       if (carried.add(other)) {
@@ -51,20 +62,29 @@ public final class FanOutExceptions {
           e.getMessage()
               + ". The method rethrows the first failure as it declares, unchanged; "
               + (others == 1 ? "1 other failure is" : others + " other failures are")
-              + " suppressed in this record's exception",
+              + " carried by this record's exception",
           e);
     }
-    return first;
+    return failure;
   }
 
   /** {@code failure} and every throwable its causes and suppressed exceptions lead to. */
-  private static void reachableFrom(Throwable failure, Set<Throwable> found) {
-    if (failure != null && found.add(failure)) {
-      reachableFrom(failure.getCause(), found);
-      for (Throwable suppressed : failure.getSuppressed()) {
-        reachableFrom(suppressed, found);
+  private static Set<Throwable> reachableFrom(Throwable failure) {
+    Set<Throwable> found = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>(); // not recursion: a cause chain may be deep
+    pending.push(failure);
+    while (!pending.isEmpty()) {
+      Throwable next = pending.pop();
+      if (found.add(next)) {
+        if (next.getCause() != null) {
+          pending.push(next.getCause());
+        }
+        for (Throwable suppressed : next.getSuppressed()) {
+          pending.push(suppressed);
+        }
       }
     }
+    return found;
   }
 
   private static List<Throwable> everyOtherFailure(TaskGroupException e) {
@@ -81,15 +101,17 @@ public final class FanOutExceptions {
 
   /**
    * {@code failure} as an unchecked exception to throw: itself if it is a {@link
-   * RuntimeException}, thrown directly if it is an {@link Error}, otherwise (a checked exception
-   * the interface method does not declare) the group's own exception.
+   * RuntimeException}, thrown directly if it is an {@link Error} (both through {@link #rethrown},
+   * so that no other failure is lost), otherwise (a checked exception the interface method does
+   * not declare, thrown by a leaf written in another language or through a sneaky throw) the
+   * group's own exception, which carries every failure.
    */
   public static RuntimeException unchecked(Throwable failure, TaskGroupException e) {
     if (failure instanceof RuntimeException) {
-      return (RuntimeException) failure;
+      return rethrown((RuntimeException) failure, e);
     }
     if (failure instanceof Error) {
-      throw (Error) failure;
+      throw rethrown((Error) failure, e);
     }
     return e;
   }

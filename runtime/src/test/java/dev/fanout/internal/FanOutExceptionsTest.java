@@ -43,7 +43,7 @@ class FanOutExceptionsTest {
     List<LogRecord> logged;
     Throwable rethrown;
     try (CapturedLog log = CapturedLog.of("dev.fanout")) {
-      rethrown = FanOutExceptions.firstFailure(e);
+      rethrown = FanOutExceptions.rethrown(FanOutExceptions.firstFailure(e), e);
       logged = log.records();
     }
     assertSame(e.getCause(), rethrown);
@@ -57,7 +57,7 @@ class FanOutExceptionsTest {
     assertTrue(
         record.getMessage().endsWith(
             ". The method rethrows the first failure as it declares, unchanged; "
-                + "2 other failures are suppressed in this record's exception"),
+                + "2 other failures are carried by this record's exception"),
         record.getMessage());
     assertEquals(
         Set.of(alpha, beta, gamma),
@@ -72,8 +72,11 @@ class FanOutExceptionsTest {
     TaskGroupException e = everyTaskFails(cached, cached, cached);
     List<LogRecord> logged;
     try (CapturedLog log = CapturedLog.of("dev.fanout")) {
-      assertSame(cached, FanOutExceptions.firstFailure(e));
-      assertSame(cached, FanOutExceptions.firstFailure(e), "the same answer every time");
+      assertSame(cached, FanOutExceptions.rethrown(FanOutExceptions.firstFailure(e), e));
+      assertSame(
+          cached,
+          FanOutExceptions.rethrown(FanOutExceptions.firstFailure(e), e),
+          "the same answer every time");
       logged = log.records();
     }
     assertEquals(0, cached.getSuppressed().length);
@@ -87,7 +90,7 @@ class FanOutExceptionsTest {
     TaskGroupException e = everyTaskFails(wrapper);
     e.addSuppressed(root); // as if close() had reported the root on its own
     try (CapturedLog log = CapturedLog.of("dev.fanout")) {
-      assertSame(wrapper, FanOutExceptions.firstFailure(e));
+      assertSame(wrapper, FanOutExceptions.rethrown(FanOutExceptions.firstFailure(e), e));
       assertEquals(List.of(), log.records());
     }
   }
@@ -99,13 +102,61 @@ class FanOutExceptionsTest {
     TaskGroupException fromClose = everyTaskFails(new IllegalStateException("late"));
     e.addSuppressed(fromClose); // what try-with-resources does with close()'s exception
     try (CapturedLog log = CapturedLog.of("dev.fanout")) {
-      assertSame(first, FanOutExceptions.firstFailure(e));
+      assertSame(first, FanOutExceptions.rethrown(FanOutExceptions.firstFailure(e), e));
       List<LogRecord> logged = log.records();
       assertEquals(1, logged.size());
       assertTrue(
-          logged.get(0).getMessage().endsWith("1 other failure is suppressed in this record's exception"),
+          logged.get(0).getMessage().endsWith("1 other failure is carried by this record's exception"),
           logged.get(0).getMessage());
     }
     assertEquals(0, first.getSuppressed().length);
+  }
+
+  @Test
+  void findingTheFirstFailureLogsNothing() throws Exception {
+    TaskGroupException e = everyTaskFails(new IOException("a"), new IOException("b"));
+    try (CapturedLog log = CapturedLog.of("dev.fanout")) {
+      assertSame(e.getCause(), FanOutExceptions.firstFailure(e));
+      assertEquals(List.of(), log.records(), "only rethrowing the leaf's exception may log");
+    }
+  }
+
+  @Test
+  void anUndeclaredCheckedFailureThrowsTheGroupExceptionWhichCarriesEverythingAndLogsNothing()
+      throws Exception {
+    // A leaf written in another language, or a sneaky throw: a checked exception the method does
+    // not declare. The group's own exception is thrown, and it already carries every failure.
+    TaskGroupException e = everyTaskFails(new IOException("undeclared"), new IOException("other"));
+    try (CapturedLog log = CapturedLog.of("dev.fanout")) {
+      assertSame(e, FanOutExceptions.unchecked(FanOutExceptions.firstFailure(e), e));
+      assertEquals(List.of(), log.records());
+    }
+  }
+
+  @Test
+  void anUncheckedFailureIsRethrownAsItselfAndTheOthersAreLogged() throws Exception {
+    IllegalStateException first = new IllegalStateException("first");
+    TaskGroupException e = everyTaskFails(first, new IllegalStateException("second"));
+    try (CapturedLog log = CapturedLog.of("dev.fanout")) {
+      Throwable failure = FanOutExceptions.firstFailure(e);
+      assertSame(failure, FanOutExceptions.unchecked(failure, e));
+      assertEquals(1, log.records().size());
+      assertSame(e, log.records().get(0).getThrown());
+    }
+    assertEquals(0, first.getSuppressed().length);
+  }
+
+  @Test
+  void aDeepCauseChainIsWalkedWithoutRecursion() throws Exception {
+    Exception deep = new IOException("root");
+    for (int i = 0; i < 100_000; i++) {
+      deep = new IOException("level " + i, deep);
+    }
+    TaskGroupException e = everyTaskFails(deep);
+    e.addSuppressed(new IOException("reported by close()"));
+    try (CapturedLog log = CapturedLog.of("dev.fanout")) {
+      assertSame(deep, FanOutExceptions.rethrown(FanOutExceptions.firstFailure(e), e));
+      assertEquals(1, log.records().size());
+    }
   }
 }

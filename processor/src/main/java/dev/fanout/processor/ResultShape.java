@@ -1,0 +1,20 @@
+package dev.fanout.processor;
+
+import dev.fanout.processor.FanOutMethodModel.Result;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The shape of a {@code @FanOut} method's result and what each child must produce for it: decided
+ * by {@link FanOutMethodValidator}, and checked against each leaf's result by {@link
+ * LeafResolver}.
+ *
+ * @param childType what every child produces, before boxing
+ * @param keyType the map's key type for {@link Result#MAP}; otherwise null
+ * @param streamed whether a void method passes each child's result to its Consumer (the child
+ *     then returns its leaf's value; otherwise a void method's children return nothing)
+ */
+record ResultShape(Result result, TypeMirror childType, TypeMirror keyType, boolean streamed) {
+  ResultShape(Result result, TypeMirror childType, TypeMirror keyType) {
+    this(result, childType, keyType, false);
+  }
+}
