@@ -7,14 +7,25 @@ import static dev.fanout.processor.Compilations.compile;
 import static dev.fanout.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per diagnostic: the code, the file and line the user must change, and the fix the
@@ -474,6 +485,73 @@ class DiagnosticsTest {
     JavaFileObject clash = source("test.SFanOut", "class SFanOut {}");
     Compilation compilation = compile(service, clash);
     assertThat(compilation).hadErrorContaining("[FanOut/NameClash]").inFile(service).onLineContaining("interface S");
+  }
+
+  @Test
+  void aGeneratedNameThatIsAlreadyTakenInANamedModule(@TempDir Path dir) throws IOException {
+    // The existence check looks in the service's own module, here a named one. Compiled from
+    // disk: compile-testing's in-memory files cannot make up a module.
+    Files.writeString(
+        dir.resolve("module-info.java"),
+        "module test.app { requires static dev.fanout.annotation; requires dev.fanout; }");
+    Path pkg = Files.createDirectories(dir.resolve("test"));
+    Path service = pkg.resolve("S.java");
+    Files.writeString(
+        service,
+        String.join(
+            "\n",
+            "package test;",
+            "import dev.fanout.annotation.FanOut;",
+            "import java.util.List;",
+            "public interface S {",
+            "  String one(String id);",
+            "  @FanOut(using = \"one\") List<String> all(List<String> ids);",
+            "}"));
+    Path clash = pkg.resolve("SFanOut.java");
+    Files.writeString(clash, "package test;\nclass SFanOut {}\n");
+
+    List<Diagnostic<? extends JavaFileObject>> withClash =
+        compileModule(dir, dir.resolve("module-info.java"), service, clash);
+    assertThat(withClash).hasSize(1);
+    assertThat(withClash.get(0).getKind()).isEqualTo(Diagnostic.Kind.ERROR);
+    assertThat(withClash.get(0).getMessage(null))
+        .startsWith("[FanOut/NameClash] Fanout generates class SFanOut for 'S'");
+    assertThat(withClash.get(0).getLineNumber()).isEqualTo(4L);
+
+    Files.delete(clash);
+    assertThat(compileModule(dir, dir.resolve("module-info.java"), service)).isEmpty();
+    assertThat(Files.exists(dir.resolve("generated/test/SFanOut.java"))).isTrue();
+  }
+
+  /** Compiles {@code sources} of a named module with the runtime and annotations as modules. */
+  private static List<Diagnostic<? extends JavaFileObject>> compileModule(Path dir, Path... sources)
+      throws IOException {
+    String modulePath =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(
+                entry ->
+                    entry.matches(".*fanout-(annotations|runtime)-[^/]*\\.jar")
+                        || entry.matches(".*/(annotations|runtime)/target/classes/?"))
+            .collect(Collectors.joining(File.pathSeparator));
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
+      JavaCompiler.CompilationTask task =
+          compiler.getTask(
+              null,
+              files,
+              diagnostics,
+              List.of("--module-path", modulePath, "-d", classes.toString(), "-s", generated.toString()),
+              null,
+              files.getJavaFileObjects(sources));
+      task.setProcessors(List.of(new FanOutProcessor()));
+      task.call();
+    }
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING)
+        .collect(Collectors.toList());
   }
 
   @Test
