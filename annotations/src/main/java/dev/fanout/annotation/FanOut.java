@@ -50,8 +50,9 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>It returns only after every child has terminated; losers and, on failure, siblings are
  *       cancelled.
- *   <li>A leaf's exception is rethrown as itself, unwrapped, with the other failures suppressed
- *       onto it, so callers' {@code catch} blocks keep working.
+ *   <li>A leaf's exception is rethrown as itself, unwrapped and unchanged, so callers' {@code
+ *       catch} blocks keep working; the other failures, if any, are logged with it (logger {@code
+ *       dev.fanout}, WARNING).
  *   <li>A {@link #timeout()} that elapses cancels the children and throws {@code
  *       java.util.concurrent.TimeoutException} if the method declares it, otherwise the runtime's
  *       unchecked {@code TaskGroupTimeoutException}.

@@ -3,6 +3,7 @@ package dev.fanout.processor;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -16,6 +17,17 @@ final class Describe {
   /** {@code java.util.List<java.lang.String>} as {@code List<String>}. */
   static String type(TypeMirror type) {
     return PACKAGE_PREFIX.matcher(type.toString()).replaceAll("");
+  }
+
+  /** {@code CartService.Cart}: the simple names of a type and of the types around it. */
+  static String nestedName(Element type) {
+    String name = type.getSimpleName().toString();
+    for (Element outer = type.getEnclosingElement();
+        outer != null && (outer.getKind().isClass() || outer.getKind().isInterface());
+        outer = outer.getEnclosingElement()) {
+      name = outer.getSimpleName() + "." + name;
+    }
+    return name;
   }
 
   /** {@code fetchThumbnails(List<String>)}, with the parameter types as seen from the service. */

@@ -140,7 +140,7 @@ final class FanOutMethodModels {
     }
     return new FanOutMethodModel(
         method.getSimpleName().toString(),
-        ServiceAnalyzer.displayName(validated.service()) + "." + method.getSimpleName(),
+        Describe.nestedName(validated.service()) + "." + method.getSimpleName(),
         parameterModels,
         method.isVarArgs(),
         TypeName.get(signature.getReturnType()),

@@ -101,16 +101,29 @@ final class FanOutMethodValidator {
     return lazyTypes.stream().anyMatch(lazy -> types.isAssignable(erasure, lazy));
   }
 
-  /** Child results cross threads and must be Sendable; shared arguments should be. */
+  /**
+   * Child results cross threads and must be Sendable; shared arguments should be.
+   *
+   * @param components the record component each leaf produces, in the leaves' order, when the
+   *     method assembles a record from one child per component; otherwise null
+   */
   private void checkSendable(
       Context c,
       ResultShape shape,
       List<ExecutableElement> leaves,
+      List<? extends RecordComponentElement> components,
       Integer fannedIndex,
       Integer consumerIndex) {
-    if (shape.result() != Result.VOID || shape.streamed()) { // a void fan-out drops the values
-      for (ExecutableElement leaf : leaves) {
-        sendable.checkChildResult(memberType(c, leaf).getReturnType(), leaf, c.method, c.report, inSource);
+    if (shape.keepsValues()) {
+      for (int i = 0; i < leaves.size(); i++) {
+        ExecutableElement leaf = leaves.get(i);
+        sendable.checkChildResult(
+            memberType(c, leaf).getReturnType(),
+            leaf,
+            components == null ? null : components.get(i),
+            c.method,
+            c.report,
+            inSource);
       }
     }
     List<? extends VariableElement> parameters = c.method.getParameters();
@@ -258,6 +271,7 @@ final class FanOutMethodValidator {
     }
 
     List<Leaf> leaves = new ArrayList<>();
+    List<? extends RecordComponentElement> components = null; // for COMPONENTS: one leaf each
     // Leaves over methods or components get the method's own arguments, the Consumer excepted.
     List<TypeMirror> passedTypes = passedTypes(c, consumerIndex);
     LeafResolver.Caller caller =
@@ -289,10 +303,11 @@ final class FanOutMethodValidator {
         {
           DeclaredType record = (DeclaredType) c.signature.getReturnType();
           TypeElement recordElement = (TypeElement) record.asElement();
-          for (RecordComponentElement component : recordElement.getRecordComponents()) {
+          components = recordElement.getRecordComponents();
+          for (RecordComponentElement component : components) {
             TypeMirror componentType =
                 ((ExecutableType) types.asMemberOf(record, component.getAccessor())).getReturnType();
-            ResultShape componentShape = new ResultShape(Result.RECORD, componentType, null);
+            ResultShape componentShape = new ResultShape(Result.RECORD, componentType);
             addLeaf(
                 leaves,
                 leafResolver.resolve(
@@ -311,7 +326,8 @@ final class FanOutMethodValidator {
     if (report.blockingErrors() > errorsBefore) {
       return null;
     }
-    checkSendable(c, shape, leafMethods, fannedIndex, consumerIndex);
+    // Every leaf resolved (else the errors returned above), so leaves and components pair up.
+    checkSendable(c, shape, leafMethods, components, fannedIndex, consumerIndex);
 
     return new ValidatedMethod(
         service,
@@ -528,14 +544,14 @@ final class FanOutMethodValidator {
         c.errorOnValue("strategy", Message.RECORD_NEEDS_ALL, c.display, Describe.type(returnType), strategy);
         return null;
       }
-      return new ResultShape(Result.RECORD, elements.getTypeElement("java.lang.Object").asType(), null);
+      return new ResultShape(Result.RECORD, elements.getTypeElement("java.lang.Object").asType());
     }
     if (strategy != Strategy.ALL) {
       if (returnType.getKind() == TypeKind.VOID) {
         c.errorOnValue("strategy", Message.NEEDS_RESULT, strategy, c.display);
         return null;
       }
-      return new ResultShape(Result.SINGLE, returnType, null);
+      return new ResultShape(Result.SINGLE, returnType);
     }
     if (returnType.getKind() == TypeKind.VOID) {
       if (consumerIndex != null) {
@@ -545,20 +561,19 @@ final class FanOutMethodValidator {
         return new ResultShape(
             Result.VOID,
             accepted != null ? accepted : elements.getTypeElement("java.lang.Object").asType(),
-            null,
             true);
       }
-      return new ResultShape(Result.VOID, elements.getTypeElement("java.lang.Void").asType(), null);
+      return new ResultShape(Result.VOID, elements.getTypeElement("java.lang.Void").asType());
     }
     if (returnType.getKind() == TypeKind.DECLARED) {
       DeclaredType declared = (DeclaredType) returnType;
       String raw = ((TypeElement) declared.asElement()).getQualifiedName().toString();
       List<? extends TypeMirror> arguments = declared.getTypeArguments();
       if ((raw.equals("java.util.List") || raw.equals("java.util.Collection")) && arguments.size() == 1) {
-        return new ResultShape(Result.LIST, upperBound(arguments.get(0)), null);
+        return new ResultShape(Result.LIST, upperBound(arguments.get(0)));
       }
       if (raw.equals("java.util.Set") && arguments.size() == 1) {
-        return new ResultShape(Result.SET, upperBound(arguments.get(0)), null);
+        return new ResultShape(Result.SET, upperBound(arguments.get(0)));
       }
       if (raw.equals("java.util.Map") && arguments.size() == 2 && kind == Kind.ELEMENTS) {
         TypeMirror keyType = upperBound(arguments.get(0));
@@ -567,7 +582,7 @@ final class FanOutMethodValidator {
               "Its keys are the elements, of type " + Describe.type(elementType) + "; declare Map<"
                   + Describe.type(elementType) + ", ...>");
         }
-        return new ResultShape(Result.MAP, upperBound(arguments.get(1)), keyType);
+        return new ResultShape(Result.MAP, upperBound(arguments.get(1)));
       }
     }
     return unsupportedResult(c, over, strategy,

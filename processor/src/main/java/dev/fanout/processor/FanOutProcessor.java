@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -89,10 +90,16 @@ public final class FanOutProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    // Each interface is guarded on its own below; this outer guard covers the round's own steps.
+    guarded(null, () -> processRound(round));
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
     Elements elements = processingEnv.getElementUtils();
     TypeElement fanOut = elements.getTypeElement(FanOutMethodValidator.FAN_OUT);
     if (fanOut == null) {
-      return false; // fanout-annotations is not on the class path: nothing can be annotated
+      return; // fanout-annotations is not on the class path: nothing can be annotated
     }
     checkAssumeSendableReasons(round);
     // By element, not by name: a local interface has no name to look it up by.
@@ -137,13 +144,12 @@ public final class FanOutProcessor extends AbstractProcessor {
     if (round.processingOver()) {
       reportNeverResolved();
     }
-    return false;
   }
 
   /**
    * Runs one step; an exception in it (a bug in this processor, or in a wrapped processing
-   * environment) becomes an {@code [FanOut/InternalError]} on {@code element}, and the other
-   * elements are still processed.
+   * environment) becomes an {@code [FanOut/InternalError]} on {@code element} (on the round, when
+   * null), and the other elements are still processed.
    */
   private void guarded(Element element, Runnable step) {
     try {
@@ -281,6 +287,17 @@ public final class FanOutProcessor extends AbstractProcessor {
           ServiceAnalyzer.generatedName(service, processingEnv.getElementUtils()).simpleName());
     }
     deferred.clear();
+  }
+
+  /**
+   * The simple name of the class generated for an interface, from the simple names of the
+   * interface and the types it is nested in, outermost first: {@code [ThumbnailService]} gives
+   * {@code ThumbnailServiceFanOut}, {@code [Catalog, Images]} gives {@code Catalog_ImagesFanOut}
+   * (a top-level class in the interface's package). This is the one place the rule is written;
+   * fanout-testing's {@code FanoutCompiler.generatedClassName} calls it.
+   */
+  public static String generatedSimpleName(List<String> enclosingNames) {
+    return String.join("_", enclosingNames) + "FanOut";
   }
 
   /** An unexpected exception, as a diagnostic with its trace instead of a compiler crash. */

@@ -40,6 +40,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -209,17 +210,26 @@ final class GroupBodyChecks implements TaskListener {
     }
   }
 
-  private static boolean isGeneratedByFanOut(TypeElement type) {
-    for (AnnotationMirror annotation : type.getAnnotationMirrors()) {
-      if (((TypeElement) annotation.getAnnotationType().asElement())
-              .getQualifiedName()
-              .contentEquals("javax.annotation.processing.Generated")
-          && annotation.getElementValues().values().stream()
-              .anyMatch(v -> v.toString().contains(FanOutProcessor.class.getName()))) {
-        return true;
-      }
+  /**
+   * Whether {@code type} is a class FanOutProcessor generated: marked so by {@code @Generated}, or,
+   * where that annotation does not resolve (a named module that does not read java.compiler), an
+   * abstract class named as the processor names the implementation of one of its interfaces.
+   */
+  private boolean isGeneratedByFanOut(TypeElement type) {
+    AnnotationMirror generated = Annotations.find(type, "javax.annotation.processing.Generated");
+    if (generated != null) {
+      return generated.getElementValues().values().stream()
+          .anyMatch(v -> v.toString().contains(FanOutProcessor.class.getName()));
     }
-    return false;
+    return type.getKind() == ElementKind.CLASS
+        && type.getModifiers().contains(Modifier.ABSTRACT)
+        && type.getInterfaces().stream()
+            .map(i -> (TypeElement) ((DeclaredType) i).asElement())
+            .anyMatch(
+                i ->
+                    ServiceAnalyzer.generatedName(i, elements)
+                        .canonicalName()
+                        .contentEquals(type.getQualifiedName()));
   }
 
   private boolean isGroup(TypeMirror type) {

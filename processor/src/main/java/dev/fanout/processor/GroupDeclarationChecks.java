@@ -8,11 +8,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
@@ -100,28 +97,7 @@ final class GroupDeclarationChecks {
 
   /** Whether {@code type} is, or contains as an array component or type argument, a TaskGroup. */
   boolean mentionsGroup(TypeMirror type) {
-    switch (type.getKind()) {
-      case ARRAY:
-        return mentionsGroup(((ArrayType) type).getComponentType());
-      case WILDCARD:
-        {
-          WildcardType wildcard = (WildcardType) type;
-          return (wildcard.getExtendsBound() != null && mentionsGroup(wildcard.getExtendsBound()))
-              || (wildcard.getSuperBound() != null && mentionsGroup(wildcard.getSuperBound()));
-        }
-      case DECLARED:
-        if (isGroup(type)) {
-          return true;
-        }
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          if (mentionsGroup(argument)) {
-            return true;
-          }
-        }
-        return false;
-      default:
-        return false;
-    }
+    return MentionedTypes.anyMatch(type, this::isGroup);
   }
 
   private void error(Element element, Message message, Object... args) {

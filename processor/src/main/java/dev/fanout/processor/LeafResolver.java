@@ -156,7 +156,7 @@ final class LeafResolver {
     }
     TypeMirror leafResult = leafType.getReturnType();
     boolean returnsVoid = leafResult.getKind() == TypeKind.VOID;
-    boolean keepsValue = shape.result() != Result.VOID || shape.streamed();
+    boolean keepsValue = shape.keepsValues();
     if (keepsValue && (returnsVoid || !fitsBoxed(leafResult, shape.childType()))) {
       reportOnUsingOrMethod(
           c,
@@ -200,11 +200,7 @@ final class LeafResolver {
     List<ExecutableElement> distinct = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (ExecutableElement method : methods) {
-      List<String> erased = new ArrayList<>();
-      for (TypeMirror parameter : memberType(c, method).getParameterTypes()) {
-        erased.add(types.erasure(parameter).toString());
-      }
-      if (seen.add(method.getSimpleName() + erased.toString())) {
+      if (seen.add(ServiceAnalyzer.erasedSignature(method, c.serviceType(), types))) {
         distinct.add(method);
       }
     }

@@ -9,12 +9,16 @@ import javax.lang.model.type.TypeMirror;
  * LeafResolver}.
  *
  * @param childType what every child produces, before boxing
- * @param keyType the map's key type for {@link Result#MAP}; otherwise null
  * @param streamed whether a void method passes each child's result to its Consumer (the child
  *     then returns its leaf's value; otherwise a void method's children return nothing)
  */
-record ResultShape(Result result, TypeMirror childType, TypeMirror keyType, boolean streamed) {
-  ResultShape(Result result, TypeMirror childType, TypeMirror keyType) {
-    this(result, childType, keyType, false);
+record ResultShape(Result result, TypeMirror childType, boolean streamed) {
+  ResultShape(Result result, TypeMirror childType) {
+    this(result, childType, false);
+  }
+
+  /** Whether the children's values are kept or handed on; a plain void fan-out drops them. */
+  boolean keepsValues() {
+    return result != Result.VOID || streamed;
   }
 }

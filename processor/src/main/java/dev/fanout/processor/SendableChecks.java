@@ -12,15 +12,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
@@ -107,10 +102,14 @@ final class SendableChecks {
    * method, with every cause and its fix, and on each culprit compiled in this round ({@code
    * inSource}): the field or record component to change, or the class or interface to make final
    * or sealed, each once per compilation.
+   *
+   * @param component the record component the child produces, when {@code method} assembles its
+   *     record from one child per component; otherwise null
    */
   void checkChildResult(
       TypeMirror result,
       ExecutableElement leaf,
+      RecordComponentElement component,
       ExecutableElement method,
       ValidationReport report,
       Predicate<Element> inSource) {
@@ -121,7 +120,6 @@ final class SendableChecks {
     if (verdict.sendable()) {
       return;
     }
-    RecordComponentElement component = componentOf(leaf, method);
     Object identity = SendableAnalysis.identity(result);
     // One child per component: each component's child is reported, whatever the others return.
     if (!reportedResults.add(component == null ? identity : List.of(identity, component))) {
@@ -164,52 +162,11 @@ final class SendableChecks {
       String text =
           SendableExplanation.isDeclaration(culprit)
               ? Message.NOT_SENDABLE_DECLARATION.format(
-                  SendableExplanation.nestedName(culprit), what, fix)
+                  Describe.nestedName(culprit), what, fix)
               : Message.NOT_SENDABLE_CULPRIT.format(
                   culprit.getSimpleName(), SendableExplanation.owner(culprit), what, fix);
       report.add(kind, false, text, culprit);
     }
-  }
-
-  /**
-   * The record component {@code leaf} produces when {@code method} assembles its record result
-   * from one child per component, or null. That is the case when {@code method} returns a record
-   * and names no leaves: then each leaf is named after its component, and no leaf is named after
-   * the method, as it is when the method fans out over the elements of a collection.
-   */
-  private static RecordComponentElement componentOf(
-      ExecutableElement leaf, ExecutableElement method) {
-    TypeMirror returned = method.getReturnType();
-    if (leaf == null
-        || returned.getKind() != TypeKind.DECLARED
-        || ((DeclaredType) returned).asElement().getKind() != ElementKind.RECORD
-        || leaf.getSimpleName().contentEquals(method.getSimpleName())
-        || namesLeaves(method)) {
-      return null;
-    }
-    for (RecordComponentElement component :
-        ((TypeElement) ((DeclaredType) returned).asElement()).getRecordComponents()) {
-      if (component.getSimpleName().contentEquals(leaf.getSimpleName())) {
-        return component;
-      }
-    }
-    return null;
-  }
-
-  /** Whether {@code method}'s {@code @FanOut} names its leaves with {@code using}. */
-  private static boolean namesLeaves(ExecutableElement method) {
-    AnnotationMirror fanOut = ServiceAnalyzer.fanOutAnnotation(method);
-    if (fanOut == null) {
-      return false;
-    }
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-        fanOut.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals("using")) {
-        Object value = entry.getValue().getValue();
-        return !(value instanceof List) || !((List<?>) value).isEmpty();
-      }
-    }
-    return false;
   }
 
   /** Warns about an argument that every child of {@code method} shares. */

@@ -372,24 +372,13 @@ final class SendableExplanation {
 
   /** The type that declares {@code member}, as written in source: {@code CartService.Cart}. */
   static String owner(Element member) {
-    return nestedName(member.getEnclosingElement());
+    return Describe.nestedName(member.getEnclosingElement());
   }
 
   private static String nestedName(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
-        ? nestedName(((DeclaredType) type).asElement())
+        ? Describe.nestedName(((DeclaredType) type).asElement())
         : Describe.type(type);
-  }
-
-  /** {@code CartService.Cart}: the simple names of a type and of the types around it. */
-  static String nestedName(Element type) {
-    String name = type.getSimpleName().toString();
-    for (Element outer = type.getEnclosingElement();
-        outer != null && (outer.getKind().isClass() || outer.getKind().isInterface());
-        outer = outer.getEnclosingElement()) {
-      name = outer.getSimpleName() + "." + name;
-    }
-    return name;
   }
 
   private static String simpleName(TypeMirror type) {

@@ -89,7 +89,11 @@ final class ServiceAnalyzer {
     return found;
   }
 
-  private static String erasedSignature(
+  /**
+   * {@code name(erased parameter types,...)} as a member of the service: how javac tells two
+   * methods apart.
+   */
+  static String erasedSignature(
       ExecutableElement method, DeclaredType serviceType, Types types) {
     ExecutableType signature = (ExecutableType) types.asMemberOf(serviceType, method);
     StringBuilder key = new StringBuilder(method.getSimpleName()).append('(');
@@ -111,7 +115,7 @@ final class ServiceAnalyzer {
     }
     return ClassName.get(
         elements.getPackageOf(service).getQualifiedName().toString(),
-        String.join("_", names) + "FanOut");
+        FanOutProcessor.generatedSimpleName(names));
   }
 
   /**
@@ -135,7 +139,7 @@ final class ServiceAnalyzer {
 
     ValidationReport report = new ValidationReport();
     if (!isImplementable(service)) {
-      report.error(Message.INACCESSIBLE_INTERFACE, service, displayName(service));
+      report.error(Message.INACCESSIBLE_INTERFACE, service, Describe.nestedName(service));
       return new Reject(report);
     }
     ClassName generated = generatedName(service, elements);
@@ -150,25 +154,26 @@ final class ServiceAnalyzer {
       report.error(
           Message.SEALED_SERVICE,
           service,
-          displayName(service),
+          Describe.nestedName(service),
           generated.simpleName(),
           generated.simpleName());
       return new Reject(report);
     }
     String owner = generatedByUs.get(generated.canonicalName());
     if (owner != null && !owner.equals(service.getQualifiedName().toString())) {
+      TypeElement ownerType = typeNamedBeside(service, owner);
       report.error(
           Message.GENERATED_NAME_CLASH,
           service,
           generated.simpleName(),
-          displayName(elements.getTypeElement(owner)),
-          displayName(service));
+          ownerType == null ? owner : Describe.nestedName(ownerType),
+          Describe.nestedName(service));
       return new Reject(report);
     }
     TypeElement existing = owner != null ? null : typeNamedBeside(service, generated.canonicalName());
     if (existing != null && !isEarlierOutputFor(existing, service)) {
       report.error(
-          Message.NAME_CLASH, service, generated.simpleName(), displayName(service));
+          Message.NAME_CLASH, service, generated.simpleName(), Describe.nestedName(service));
       return new Reject(report);
     }
 
@@ -197,19 +202,20 @@ final class ServiceAnalyzer {
     }
     ClassName serviceClass = ClassName.get(service);
     TypeName implemented = TypeName.get(serviceType);
+    ServiceModel.Deprecation deprecation = deprecation(service);
     return new Generate(
         new ServiceModel(
             generated,
             serviceClass,
-            displayName(service),
+            Describe.nestedName(service),
             implemented,
             typeVariables,
             isPublicAllTheWay(service),
             generatedAnnotation,
             sealed,
-            deprecation(service),
-            classSuppressedWarnings(service, serviceType),
-            namesToQualify(service, fanOuts),
+            deprecation,
+            classSuppressedWarnings(service, serviceType, deprecation),
+            namesToQualify(service, serviceType),
             models),
         report);
   }
@@ -242,14 +248,13 @@ final class ServiceAnalyzer {
    * types of the service's package named like a type the class uses from another package (a
    * user's {@code record Thread} beside the interface hides {@code java.lang.Thread}).
    */
-  private List<String> namesToQualify(TypeElement service, List<ExecutableElement> fanOuts) {
+  private List<String> namesToQualify(TypeElement service, DeclaredType serviceType) {
     Set<String> names = new LinkedHashSet<>();
     for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(service))) {
       names.add(member.getSimpleName().toString());
     }
     PackageElement pkg = elements.getPackageOf(service);
     Set<String> used = new java.util.HashSet<>(WRITER_TYPES);
-    DeclaredType serviceType = (DeclaredType) service.asType();
     Consumer<TypeElement> foreign =
         type -> {
           if (!elements.getPackageOf(type).equals(pkg)) {
@@ -271,9 +276,10 @@ final class ServiceAnalyzer {
     return new ArrayList<>(names);
   }
 
-  private List<String> classSuppressedWarnings(TypeElement service, DeclaredType serviceType) {
+  private List<String> classSuppressedWarnings(
+      TypeElement service, DeclaredType serviceType, ServiceModel.Deprecation deprecation) {
     List<String> warnings = new ArrayList<>();
-    if (deprecation(service) == ServiceModel.Deprecation.FOR_REMOVAL) {
+    if (deprecation == ServiceModel.Deprecation.FOR_REMOVAL) {
       warnings.add("removal");
     }
     TypeElement closeable = elements.getTypeElement("java.lang.AutoCloseable");
@@ -326,15 +332,6 @@ final class ServiceAnalyzer {
         && existing.getModifiers().contains(Modifier.ABSTRACT)
         && existing.getInterfaces().stream()
             .anyMatch(i -> types.isSameType(types.erasure(i), types.erasure(service.asType())));
-  }
-
-  /** {@code Outer.Inner} for nested interfaces. */
-  static String displayName(TypeElement service) {
-    List<String> names = new ArrayList<>();
-    for (Element e = service; e.getKind().isClass() || e.getKind().isInterface(); e = e.getEnclosingElement()) {
-      names.add(0, e.getSimpleName().toString());
-    }
-    return String.join(".", names);
   }
 
   private static boolean isImplementable(TypeElement service) {

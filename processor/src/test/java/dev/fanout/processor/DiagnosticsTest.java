@@ -523,9 +523,52 @@ class DiagnosticsTest {
     assertThat(Files.exists(dir.resolve("generated/test/SFanOut.java"))).isTrue();
   }
 
-  /** Compiles {@code sources} of a named module with the runtime and annotations as modules. */
+  @Test
+  void generatedCodeWithoutGeneratedAnnotationIsStillNotCheckedAsUserCode(@TempDir Path dir)
+      throws IOException {
+    // A named module that does not read java.compiler: the generated class has no @Generated,
+    // and the escape check must still know it as ours. Its spawn of a non-Sendable result would
+    // otherwise draw a second warning, inside the generated file.
+    Files.writeString(
+        dir.resolve("module-info.java"),
+        "module test.app { requires static dev.fanout.annotation; requires dev.fanout; }");
+    Path pkg = Files.createDirectories(dir.resolve("test"));
+    Path service = pkg.resolve("S.java");
+    Files.writeString(
+        service,
+        String.join(
+            "\n",
+            "package test;",
+            "import dev.fanout.annotation.FanOut;",
+            "import java.util.Date;",
+            "import java.util.List;",
+            "public interface S {",
+            "  Date one(String id);",
+            "  @FanOut(using = \"one\") List<Date> all(List<String> ids);",
+            "}"));
+    List<Diagnostic<? extends JavaFileObject>> diagnostics =
+        compileModule(
+            dir, List.of("-Afanout.sendable=warning"), dir.resolve("module-info.java"), service);
+    Path generated = dir.resolve("generated/test/SFanOut.java");
+    assertThat(Files.readString(generated)).doesNotContain("@Generated");
+    assertThat(diagnostics).hasSize(1);
+    assertThat(diagnostics.get(0).getKind()).isEqualTo(Diagnostic.Kind.WARNING);
+    assertThat(diagnostics.get(0).getMessage(null)).startsWith("[FanOut/NotSendable]");
+    assertThat(diagnostics.get(0).getSource().getName()).endsWith("S.java");
+    assertThat(diagnostics.get(0).getLineNumber()).isEqualTo(7L);
+  }
+
   private static List<Diagnostic<? extends JavaFileObject>> compileModule(Path dir, Path... sources)
       throws IOException {
+    return compileModule(dir, List.of(), sources);
+  }
+
+  /**
+   * Compiles {@code sources} of a named module, with the runtime and annotations as modules and
+   * both of Fanout's processors.
+   */
+  private static List<Diagnostic<? extends JavaFileObject>> compileModule(
+      Path dir, List<String> options, Path... sources) throws IOException {
     String modulePath =
         Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
             .filter(
@@ -543,10 +586,14 @@ class DiagnosticsTest {
               null,
               files,
               diagnostics,
-              List.of("--module-path", modulePath, "-d", classes.toString(), "-s", generated.toString()),
+              Stream.concat(
+                      Stream.of(
+                          "--module-path", modulePath, "-d", classes.toString(), "-s", generated.toString()),
+                      options.stream())
+                  .collect(Collectors.toList()),
               null,
               files.getJavaFileObjects(sources));
-      task.setProcessors(List.of(new FanOutProcessor()));
+      task.setProcessors(List.of(new FanOutProcessor(), new GroupEscapeProcessor()));
       task.call();
     }
     return diagnostics.getDiagnostics().stream()

@@ -174,12 +174,13 @@ public final class FanoutCompiler {
   public static String generatedClassName(
       String packageName, String topLevelType, String... nestedTypes) {
     Objects.requireNonNull(packageName, "packageName");
-    StringBuilder name = new StringBuilder(simpleName(topLevelType));
+    List<String> names = new ArrayList<>();
+    names.add(simpleName(topLevelType));
     for (String nested : nestedTypes) {
-      name.append('_').append(simpleName(nested));
+      names.add(simpleName(nested));
     }
-    name.append("FanOut");
-    return packageName.isEmpty() ? name.toString() : packageName + "." + name;
+    String name = FanOutProcessor.generatedSimpleName(names);
+    return packageName.isEmpty() ? name : packageName + "." + name;
   }
 
   /**
