@@ -33,12 +33,24 @@ public final class ReadmeBuildCheck {
   private static final String OK = "FANOUT-README-CHECK-OK";
 
   public static void main(String[] args) throws Exception {
+    try {
+      checkAll();
+    } catch (CheckFailed e) {
+      System.out.println(e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void checkAll() throws Exception {
     Path root = Path.of("").toAbsolutePath();
     String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
     String pomSnippet = block(readme, "pom");
     String moduleInfo = block(readme, "module-info");
     Path sources = root.resolve(".ci/readme-user-project");
 
+    if (!pomSnippet.contains("<compilerArgs>")) {
+      throw new IllegalStateException("the README's pom snippet no longer has <compilerArgs>");
+    }
     check("class path, as written", sources, pomSnippet, null);
     check(
         "class path, -Xlint:all -Werror",
@@ -70,10 +82,7 @@ public final class ReadmeBuildCheck {
 
   private static void check(String label, Path sources, String pomSnippet, String moduleInfo)
       throws Exception {
-    if (!pomSnippet.contains("<compilerArgs>") && label.contains("Werror")) {
-      throw new IllegalStateException("the README's pom snippet no longer has <compilerArgs>");
-    }
-    Path project = new Project(sources, pomSnippet).dir;
+    Path project = newProject(sources, pomSnippet);
     try {
       if (moduleInfo != null) {
         Files.writeString(project.resolve("src/main/java/module-info.java"), moduleInfo);
@@ -114,34 +123,31 @@ public final class ReadmeBuildCheck {
     String pom =
         insertBefore(
             insertBefore(pomSnippet, "</dependencies>", dependencies), "</plugins>", plugin);
-    Project project = new Project(sources, pom);
+    Path project = newProject(sources, pom);
     try {
       String pkg = testClass.substring("package ".length(), testClass.indexOf(';'));
       String name = testClass.substring(testClass.indexOf("class ") + "class ".length());
       name = name.substring(0, name.indexOf(' '));
-      Path file = project.dir.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + name + ".java");
+      Path file = project.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + name + ".java");
       Files.createDirectories(file.getParent());
       Files.writeString(file, testClass);
-      String output = run(label, project.dir, List.of(mvn(), "-B", "test"));
+      String output = run(label, project, List.of(mvn(), "-B", "test"));
       int tests = testClass.split("@Test\\b", -1).length - 1;
       if (tests == 0 || !output.contains("Tests run: " + tests + ", Failures: 0, Errors: 0")) {
         fail(label, "expected " + tests + " tests to run and pass", output);
       }
       System.out.println("  ok: " + label + " (" + tests + " tests)");
     } finally {
-      deleteTree(project.dir);
+      deleteTree(project);
     }
   }
 
-  /** A user project: the sources, and a pom made from a snippet. */
-  private static final class Project {
-    final Path dir;
-
-    Project(Path sources, String pomSnippet) throws IOException {
-      dir = Files.createTempDirectory("fanout-readme-check-");
-      copyTree(sources, dir);
-      Files.writeString(dir.resolve("pom.xml"), pom(pomSnippet));
-    }
+  /** A new user project: the sources, and a pom made from a snippet. */
+  private static Path newProject(Path sources, String pomSnippet) throws IOException {
+    Path dir = Files.createTempDirectory("fanout-readme-check-");
+    copyTree(sources, dir);
+    Files.writeString(dir.resolve("pom.xml"), pom(pomSnippet));
+    return dir;
   }
 
   /** Inserts before the last {@code closingTag}: the project's own, not dependencyManagement's. */
@@ -182,10 +188,16 @@ public final class ReadmeBuildCheck {
     return output;
   }
 
+  /** Throws, so that the project is deleted on the way out; main prints it and exits 1. */
   private static void fail(String label, String what, String output) {
-    System.out.println("README build check FAILED (" + label + "): " + what);
-    System.out.println(output);
-    System.exit(1);
+    throw new CheckFailed("README build check FAILED (" + label + "): " + what + "\n" + output);
+  }
+
+  /** A snippet that did not build or run, with Maven's output. */
+  private static final class CheckFailed extends RuntimeException {
+    CheckFailed(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private static String mvn() {

@@ -87,8 +87,13 @@ public final class FanOutExceptions {
     return found;
   }
 
+  /**
+   * Every failure {@code e} carries but its cause: its suppressed exceptions, which hold its other
+   * failures (see {@link TaskGroupException}) and whatever try-with-resources added, with a group
+   * exception that {@code close()} reported opened up into its own failures.
+   */
   private static List<Throwable> everyOtherFailure(TaskGroupException e) {
-    List<Throwable> others = new ArrayList<>(e.failures());
+    List<Throwable> others = new ArrayList<>();
     for (Throwable suppressed : e.getSuppressed()) {
       if (suppressed instanceof TaskGroupException) { // e.g. close() reporting late failures
         others.addAll(((TaskGroupException) suppressed).failures());

@@ -55,10 +55,14 @@ final class FreshProcessor implements Processor {
       throw new IllegalStateException(
           "process() called without init() on this thread for " + prototype.getClass().getName());
     }
+    boolean done = roundEnv.processingOver();
     try {
       return processor.process(annotations, roundEnv);
+    } catch (RuntimeException | Error e) {
+      done = true; // javac ends the compilation: no later round will come to let go of it
+      throw e;
     } finally {
-      if (roundEnv.processingOver()) {
+      if (done) {
         current.remove();
       }
     }

@@ -53,7 +53,8 @@ import java.util.Objects;
  * </ul>
  *
  * Recording at close only keeps the cost off the tasks: a group pays one observer allocation at
- * open and a few registry look-ups at close, and nothing per task.
+ * open and a few registry look-ups at close, and no metrics code runs per task (the group still
+ * calls the observer's empty per-task hooks).
  *
  * <h2>Not discovered</h2>
  *
