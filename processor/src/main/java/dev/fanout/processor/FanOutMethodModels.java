@@ -61,16 +61,7 @@ final class FanOutMethodModels {
     Set<String> taken = new HashSet<>(parameterNames);
     String elementVariable =
         fannedIndex == null ? null : VariableNames.elementOf(parameterNames.get(fannedIndex), taken);
-    // Every leaf gets the method's own arguments, the Consumer excepted; a leaf over elements gets
-    // the element in place of the collection.
-    List<String> arguments = new ArrayList<>();
-    for (int i = 0; i < parameters.size(); i++) {
-      if (consumerIndex != null && i == consumerIndex) {
-        continue;
-      }
-      boolean fanned = fannedIndex != null && i == fannedIndex;
-      arguments.add(fanned ? elementVariable : parameterNames.get(i));
-    }
+    List<String> arguments = validated.leafArguments(parameterNames, elementVariable);
     List<Child> children = new ArrayList<>();
     for (ValidatedMethod.Leaf leaf : validated.leaves()) {
       String variable = null;

@@ -118,7 +118,7 @@ final class FanOutMethodValidator {
       for (int i = 0; i < leaves.size(); i++) {
         ExecutableElement leaf = leaves.get(i);
         sendable.checkChildResult(
-            memberType(c, leaf).getReturnType(),
+            c.memberType(leaf).getReturnType(),
             leaf,
             components == null ? null : components.get(i),
             c.method,
@@ -141,18 +141,23 @@ final class FanOutMethodValidator {
     return types.erasure(elements.getTypeElement(name).asType());
   }
 
-  private ExecutableType memberType(Context c, ExecutableElement member) {
-    return (ExecutableType) types.asMemberOf(c.serviceType, member);
-  }
-
-  /** What one validation needs to know about its method, gathered once. */
-  private final class Context {
+  /**
+   * What one validation needs to know about its method, gathered once, and where its diagnostics
+   * go. {@link LeafResolver} is given it too, to resolve the method's leaves.
+   */
+  final class Context {
+    /** The interface the method is implemented for: the leaves are its methods. */
     final TypeElement service;
+    /** {@code service} as a type: the method and its leaves are seen as its members. */
     final DeclaredType serviceType;
+    /** The {@code @FanOut} method, never its own leaf. */
     final ExecutableElement method;
-    final ExecutableType signature; // as a member of the service: type arguments substituted
+    /** The method as a member of the service: type arguments substituted. */
+    final ExecutableType signature;
+    /** The method's {@code @FanOut}. */
     final AnnotationMirror annotation;
     final ValidationReport report;
+    /** The method as diagnostics name it. */
     final String display;
 
     Context(
@@ -164,7 +169,7 @@ final class FanOutMethodValidator {
       this.service = service;
       this.serviceType = serviceType;
       this.method = method;
-      this.signature = (ExecutableType) types.asMemberOf(serviceType, method);
+      this.signature = memberType(method);
       this.annotation = annotation;
       this.report = report;
       this.display = Describe.method(method, signature.getParameterTypes());
@@ -190,8 +195,23 @@ final class FanOutMethodValidator {
       throw new IllegalStateException("@FanOut has no member " + name);
     }
 
+    /** {@code member} as a member of the service: its type arguments substituted. */
+    ExecutableType memberType(ExecutableElement member) {
+      return (ExecutableType) types.asMemberOf(serviceType, member);
+    }
+
+    /** An error on the annotation's {@code member} value, or on the annotation without one. */
     void errorOnValue(String member, Message message, Object... args) {
       report.error(message, method, annotation, explicitValue(member), args);
+    }
+
+    /** An error on the {@code using} value, or on the method when the annotation spells none. */
+    void errorOnUsingOrMethod(Message message, Object... args) {
+      if (explicitValue("using") != null) {
+        errorOnValue("using", message, args);
+      } else {
+        report.error(message, method, args);
+      }
     }
   }
 
@@ -272,30 +292,19 @@ final class FanOutMethodValidator {
 
     List<Leaf> leaves = new ArrayList<>();
     List<? extends RecordComponentElement> components = null; // for COMPONENTS: one leaf each
-    // Leaves over methods or components get the method's own arguments, the Consumer excepted.
-    List<TypeMirror> passedTypes = passedTypes(c, consumerIndex);
-    LeafResolver.Caller caller =
-        new LeafResolver.Caller(
-            service, serviceType, method, c.display, report, annotation, c.explicitValue("using"));
+    List<TypeMirror> argumentTypes =
+        ValidatedMethod.leafArguments(parameterTypes, fannedIndex, consumerIndex, elementType);
     switch (kind) {
       case ELEMENTS:
         {
           String leafName = using.isEmpty() ? method.getSimpleName().toString() : using.get(0);
-          List<TypeMirror> argumentTypes = new ArrayList<>();
-          for (int i = 0; i < parameters.size(); i++) {
-            if (consumerIndex != null && i == consumerIndex) {
-              continue;
-            }
-            boolean fanned = i == fannedIndex;
-            argumentTypes.add(fanned ? elementType : parameterTypes.get(i));
-          }
-          addLeaf(leaves, leafResolver.resolve(caller, leafName, argumentTypes, shape));
+          addLeaf(leaves, leafResolver.resolve(c, leafName, argumentTypes, shape));
           break;
         }
       case METHODS:
         {
           for (String leafName : new LinkedHashSet<>(using)) {
-            addLeaf(leaves, leafResolver.resolve(caller, leafName, passedTypes, shape));
+            addLeaf(leaves, leafResolver.resolve(c, leafName, argumentTypes, shape));
           }
           break;
         }
@@ -311,7 +320,7 @@ final class FanOutMethodValidator {
             addLeaf(
                 leaves,
                 leafResolver.resolve(
-                    caller, component.getSimpleName().toString(), passedTypes, componentShape));
+                    c, component.getSimpleName().toString(), argumentTypes, componentShape));
           }
           break;
         }
@@ -452,17 +461,6 @@ final class FanOutMethodValidator {
     return indices.stream()
         .map(i -> "'" + method.getParameters().get(i).getSimpleName() + "'")
         .collect(Collectors.joining(", "));
-  }
-
-  /** The types of the arguments passed through: the method's own, the Consumer excepted. */
-  private List<TypeMirror> passedTypes(Context c, Integer consumerIndex) {
-    List<TypeMirror> argumentTypes = new ArrayList<>();
-    for (int i = 0; i < c.signature.getParameterTypes().size(); i++) {
-      if (consumerIndex == null || i != consumerIndex) {
-        argumentTypes.add(c.signature.getParameterTypes().get(i));
-      }
-    }
-    return argumentTypes;
   }
 
   private boolean isCollection(TypeMirror type) {
@@ -654,7 +652,7 @@ final class FanOutMethodValidator {
     List<? extends TypeMirror> declared = c.signature.getThrownTypes();
     Set<String> reported = new HashSet<>();
     for (ExecutableElement leaf : leaves) {
-      ExecutableType leafType = memberType(c, leaf);
+      ExecutableType leafType = c.memberType(leaf);
       for (TypeMirror thrown : leafType.getThrownTypes()) {
         if (isUnchecked(thrown) || declared.stream().anyMatch(d -> types.isAssignable(thrown, d))) {
           continue;
@@ -692,7 +690,7 @@ final class FanOutMethodValidator {
 
   private boolean aLeafMayThrow(Context c, List<ExecutableElement> leaves, TypeMirror declared) {
     for (ExecutableElement leaf : leaves) {
-      for (TypeMirror thrown : memberType(c, leaf).getThrownTypes()) {
+      for (TypeMirror thrown : c.memberType(leaf).getThrownTypes()) {
         if (types.isAssignable(thrown, declared) || types.isAssignable(declared, thrown)) {
           return true;
         }

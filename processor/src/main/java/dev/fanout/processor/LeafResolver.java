@@ -1,6 +1,7 @@
 package dev.fanout.processor;
 
 import dev.fanout.processor.FanOutMethodModel.Result;
+import dev.fanout.processor.FanOutMethodValidator.Context;
 import dev.fanout.processor.ValidatedMethod.Leaf;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,13 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -48,33 +45,12 @@ import javax.lang.model.util.Types;
  *       takes a leaf of any result.
  * </ul>
  *
- * <p>It reports into the {@link ValidationReport} of the {@link Caller} it is given and never
- * throws for bad user code: a leaf that does not resolve, or that the child cannot use, gets one
- * error, on the {@code using} value when the annotation spells one and on the method otherwise, and
- * {@link #resolve} returns null; a leaf that resolves is reported nothing.
+ * <p>It reports into the {@link ValidationReport} of the method's {@link Context} and never throws
+ * for bad user code: a leaf that does not resolve, or that the child cannot use, gets one error, on
+ * the {@code using} value when the annotation spells one and on the method otherwise, and {@link
+ * #resolve} returns null; a leaf that resolves is reported nothing.
  */
 final class LeafResolver {
-  /**
-   * The {@code @FanOut} method whose leaves are resolved, and where a diagnostic goes.
-   *
-   * @param service the interface the method is implemented for: the leaves are its methods
-   * @param serviceType {@code service} as a type: the leaves are seen as its members
-   * @param method the {@code @FanOut} method, never its own leaf; an error is reported on it
-   * @param display the method as diagnostics name it
-   * @param report where the diagnostics go
-   * @param annotation the method's {@code @FanOut}
-   * @param using the {@code using} value as written, which an error points at; null when the
-   *     annotation has none
-   */
-  record Caller(
-      TypeElement service,
-      DeclaredType serviceType,
-      ExecutableElement method,
-      String display,
-      ValidationReport report,
-      AnnotationMirror annotation,
-      AnnotationValue using) {}
-
   private final Types types;
   private final Elements elements;
   private final TypeMirror exception;
@@ -101,11 +77,11 @@ final class LeafResolver {
    * @param argumentTypes the types of the arguments the child passes, in order
    * @param shape what the child must produce: for a record, the component's type
    */
-  Leaf resolve(Caller c, String name, List<TypeMirror> argumentTypes, ResultShape shape) {
+  Leaf resolve(Context c, String name, List<TypeMirror> argumentTypes, ResultShape shape) {
     List<ExecutableElement> named = new ArrayList<>();
-    for (ExecutableElement candidate : ElementFilter.methodsIn(elements.getAllMembers(c.service()))) {
+    for (ExecutableElement candidate : ElementFilter.methodsIn(elements.getAllMembers(c.service))) {
       if (candidate.getSimpleName().contentEquals(name)
-          && !candidate.equals(c.method())
+          && !candidate.equals(c.method)
           && !candidate.getModifiers().contains(Modifier.STATIC)
           && !candidate.getModifiers().contains(Modifier.PRIVATE)) {
         named.add(candidate);
@@ -119,51 +95,43 @@ final class LeafResolver {
       applicable = distinctSignatures(c, applicable(c, named, argumentTypes, false));
     }
     String wanted = argumentTypes.stream().map(Describe::type).collect(Collectors.joining(", "));
-    ExecutableElement leaf;
-    if (applicable.size() == 1) {
-      leaf = applicable.get(0);
-    } else if (mostSpecific(c, applicable) != null) {
-      leaf = mostSpecific(c, applicable);
-    } else if (applicable.isEmpty()) {
+    if (applicable.isEmpty()) {
       String why =
           named.isEmpty()
               ? "the interface has no method named '" + name + "'" + nearName(c, name)
               : "none of the candidates tried fits: "
                   + named.stream()
-                      .map(m -> Describe.method(m, memberType(c, m).getParameterTypes()))
+                      .map(m -> Describe.method(m, c.memberType(m).getParameterTypes()))
                       .collect(Collectors.joining(", "));
-      reportOnUsingOrMethod(c, Message.NO_LEAF, c.display(), name, wanted, why);
+      c.errorOnUsingOrMethod(Message.NO_LEAF, c.display, name, wanted, why);
       return null;
-    } else {
-      reportOnUsingOrMethod(
-          c,
+    }
+    ExecutableElement leaf = mostSpecific(c, applicable);
+    if (leaf == null) {
+      c.errorOnUsingOrMethod(
           Message.AMBIGUOUS_LEAF,
-          c.display(),
+          c.display,
           applicable.stream()
-              .map(m -> Describe.method(m, memberType(c, m).getParameterTypes()))
+              .map(m -> Describe.method(m, c.memberType(m).getParameterTypes()))
               .collect(Collectors.joining(" and ")));
       return null;
     }
 
-    ExecutableType leafType = memberType(c, leaf);
+    ExecutableType leafType = c.memberType(leaf);
     if (!leaf.getTypeParameters().isEmpty() && mentionsOwnTypeVariables(leaf, leafType)) {
-      reportOnUsingOrMethod(
-          c,
-          Message.GENERIC_LEAF,
-          Describe.method(leaf, leafType.getParameterTypes()),
-          c.display());
+      c.errorOnUsingOrMethod(
+          Message.GENERIC_LEAF, Describe.method(leaf, leafType.getParameterTypes()), c.display);
       return null;
     }
     TypeMirror leafResult = leafType.getReturnType();
     boolean returnsVoid = leafResult.getKind() == TypeKind.VOID;
     boolean keepsValue = shape.keepsValues();
     if (keepsValue && (returnsVoid || !fitsBoxed(leafResult, shape.childType()))) {
-      reportOnUsingOrMethod(
-          c,
+      c.errorOnUsingOrMethod(
           Message.LEAF_RETURN_TYPE,
           Describe.method(leaf, leafType.getParameterTypes()),
           Describe.type(leafResult),
-          c.display(),
+          c.display,
           shape.result() == Result.RECORD
               ? "a " + Describe.type(shape.childType()) + " for component '" + name + "'"
               : "a " + Describe.type(shape.childType()));
@@ -196,11 +164,11 @@ final class LeafResolver {
   }
 
   /** One method per signature: an interface may inherit the same method along two paths. */
-  private List<ExecutableElement> distinctSignatures(Caller c, List<ExecutableElement> methods) {
+  private List<ExecutableElement> distinctSignatures(Context c, List<ExecutableElement> methods) {
     List<ExecutableElement> distinct = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (ExecutableElement method : methods) {
-      if (seen.add(ServiceAnalyzer.erasedSignature(method, c.serviceType(), types))) {
+      if (seen.add(ServiceAnalyzer.erasedSignature(method, c.serviceType, types))) {
         distinct.add(method);
       }
     }
@@ -213,7 +181,7 @@ final class LeafResolver {
    * a candidate too, its own type variables standing for their bounds.
    */
   private List<ExecutableElement> applicable(
-      Caller c, List<ExecutableElement> named, List<TypeMirror> argumentTypes, boolean strict) {
+      Context c, List<ExecutableElement> named, List<TypeMirror> argumentTypes, boolean strict) {
     List<ExecutableElement> applicable = new ArrayList<>();
     for (ExecutableElement candidate : named) {
       List<TypeMirror> parameterTypes = parameterTypes(c, candidate);
@@ -237,9 +205,9 @@ final class LeafResolver {
   }
 
   /** The parameter types as a member of the service, a generic method's own variables erased. */
-  private List<TypeMirror> parameterTypes(Caller c, ExecutableElement method) {
+  private List<TypeMirror> parameterTypes(Context c, ExecutableElement method) {
     List<TypeMirror> parameters = new ArrayList<>();
-    for (TypeMirror parameter : memberType(c, method).getParameterTypes()) {
+    for (TypeMirror parameter : c.memberType(method).getParameterTypes()) {
       parameters.add(
           method.getTypeParameters().isEmpty() ? parameter : types.erasure(parameter));
     }
@@ -268,13 +236,13 @@ final class LeafResolver {
   }
 
   /** {@code "; did you mean 'fetchUser'?"} for a name one or two edits away from a method's. */
-  private String nearName(Caller c, String name) {
+  private String nearName(Context c, String name) {
     String best = null;
     int bestDistance = Math.max(1, Math.min(2, name.length() / 3));
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(c.service()))) {
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(c.service))) {
       String candidate = method.getSimpleName().toString();
       if (method.getEnclosingElement().getKind() != javax.lang.model.element.ElementKind.INTERFACE
-          || method.equals(c.method())) {
+          || method.equals(c.method)) {
         continue; // Object's methods are no leaves
       }
       int distance = EditDistance.between(name, candidate);
@@ -286,8 +254,11 @@ final class LeafResolver {
     return best == null ? "" : "; did you mean '" + best + "'?";
   }
 
-  /** The applicable method whose parameters fit every other's, as javac would choose; or null. */
-  private ExecutableElement mostSpecific(Caller c, List<ExecutableElement> applicable) {
+  /**
+   * The applicable method whose parameters fit every other's, as javac would choose (the only one,
+   * when just one applies); or null.
+   */
+  private ExecutableElement mostSpecific(Context c, List<ExecutableElement> applicable) {
     for (ExecutableElement candidate : applicable) {
       List<TypeMirror> mine = parameterTypes(c, candidate);
       boolean specific = true;
@@ -309,17 +280,5 @@ final class LeafResolver {
       }
     }
     return null;
-  }
-
-  private ExecutableType memberType(Caller c, ExecutableElement member) {
-    return (ExecutableType) types.asMemberOf(c.serviceType(), member);
-  }
-
-  private static void reportOnUsingOrMethod(Caller c, Message message, Object... args) {
-    if (c.using() != null) {
-      c.report().error(message, c.method(), c.annotation(), c.using(), args);
-    } else {
-      c.report().error(message, c.method(), args);
-    }
   }
 }

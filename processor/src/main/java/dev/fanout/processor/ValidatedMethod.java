@@ -4,6 +4,7 @@ import dev.fanout.processor.FanOutMethodModel.Kind;
 import dev.fanout.processor.FanOutMethodModel.Result;
 import dev.fanout.processor.FanOutMethodModel.Strategy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -62,6 +63,34 @@ record ValidatedMethod(
   ValidatedMethod {
     leaves = List.copyOf(leaves);
     rethrown = List.copyOf(rethrown);
+  }
+
+  /** What each leaf call is passed: see {@link #leafArguments(List, Integer, Integer, Object)}. */
+  <T> List<T> leafArguments(List<? extends T> parameters, T element) {
+    return leafArguments(parameters, fannedIndex, consumerIndex, element);
+  }
+
+  /**
+   * What each leaf call is passed, in order, given one entry per parameter of the method (its
+   * type, its name...): every parameter's entry but the Consumer's, which receives the results,
+   * with {@code element} in place of the fanned parameter's. The validator resolves the leaves with
+   * these types, and the generated children pass these names.
+   *
+   * @param fannedIndex the fanned parameter, or null when the method fans out over leaves or
+   *     components
+   * @param consumerIndex the Consumer parameter, or null
+   */
+  static <T> List<T> leafArguments(
+      List<? extends T> parameters, Integer fannedIndex, Integer consumerIndex, T element) {
+    List<T> arguments = new ArrayList<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (consumerIndex != null && i == consumerIndex) {
+        continue;
+      }
+      boolean fanned = fannedIndex != null && i == fannedIndex;
+      arguments.add(fanned ? element : parameters.get(i));
+    }
+    return arguments;
   }
 
   /**

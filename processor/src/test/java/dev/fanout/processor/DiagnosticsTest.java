@@ -339,15 +339,17 @@ class DiagnosticsTest {
 
   @Test
   void aConsumerWithRace() {
-    expectError(
-        "ConsumerNeedsAll",
-        "Consumer<String> each",
-        "interface S {",
-        "  String one(String id);",
-        "  @FanOut(strategy = Strategy.RACE, using = \"one\")",
-        "  String first(List<String> ids,",
-        "      Consumer<String> each);",
-        "}");
+    String message =
+        expectError(
+            "ConsumerNeedsAll",
+            "Consumer<String> each",
+            "interface S {",
+            "  String one(String id);",
+            "  @FanOut(strategy = Strategy.RACE, using = \"one\")",
+            "  String first(List<String> ids,",
+            "      Consumer<String> each);",
+            "}");
+    assertThat(message).contains("Use strategy = ALL, or remove the Consumer");
   }
 
   @Test
@@ -387,6 +389,30 @@ class DiagnosticsTest {
             "}");
     assertThat(message).contains("needs a leaf method fetch(String)");
     assertThat(message).contains("the interface has no method named 'fetch'");
+  }
+
+  @Test
+  void aMisspelledLeafGetsTheNearNameSuggested() {
+    String message =
+        expectError(
+            "NoLeaf",
+            "using = \"fetchUsr\"",
+            "interface S {",
+            "  String fetchUser(String id);",
+            "  @FanOut(using = \"fetchUsr\") List<String> all(List<String> ids);",
+            "}");
+    assertThat(message).contains("did you mean 'fetchUser'?");
+  }
+
+  @Test
+  void aGenericLeafWhoseResultDependsOnItsTypeParameter() {
+    expectError(
+        "GenericLeaf",
+        "using = \"echo\"",
+        "interface S {",
+        "  <T> T echo(T value);",
+        "  @FanOut(using = \"echo\") List<String> all(List<String> ids);",
+        "}");
   }
 
   @Test

@@ -269,37 +269,6 @@ class GenerationRegressionTest {
   }
 
   @Test
-  void aGenericLeafWhoseResultDependsOnItsTypeParameterIsACompileError() {
-    Compilation compilation =
-        compile(
-            source(
-                "test.S",
-                "import dev.fanout.annotation.FanOut;",
-                "import java.util.List;",
-                "interface S {",
-                "  <T> T echo(T value);",
-                "  @FanOut(using = \"echo\") List<String> all(List<String> ids);",
-                "}"));
-    assertThat(compilation).hadErrorContaining("[FanOut/GenericLeaf]");
-    assertThat(compilation).hadErrorCount(1);
-  }
-
-  @Test
-  void aMisspelledLeafGetsTheNearNameSuggested() {
-    Compilation compilation =
-        compile(
-            source(
-                "test.S",
-                "import dev.fanout.annotation.FanOut;",
-                "import java.util.List;",
-                "interface S {",
-                "  String fetchUser(String id);",
-                "  @FanOut(using = \"fetchUsr\") List<String> all(List<String> ids);",
-                "}"));
-    assertThat(compilation).hadErrorContaining("did you mean 'fetchUser'?");
-  }
-
-  @Test
   void aVoidMethodWithAConsumerStreamsEachResultAndReturnsNothing() throws IOException {
     Compilation compilation =
         compileClean(
@@ -322,24 +291,6 @@ class GenerationRegressionTest {
     String code = generated(compilation, "test.ThumbnailsFanOut");
     assertThat(code).contains("TaskGroup<Thumbnails.Thumbnail> group =");
     assertThat(code).contains("onThumbnail.accept(done.get());");
-  }
-
-  @Test
-  void aConsumerWithRaceSaysToUseAllAndNothingElse() {
-    Compilation compilation =
-        compile(
-            source(
-                "test.S",
-                "import dev.fanout.annotation.*;",
-                "import java.util.List;",
-                "import java.util.function.Consumer;",
-                "interface S {",
-                "  String one(String id);",
-                "  @FanOut(strategy = Strategy.RACE, using = \"one\")",
-                "  String first(List<String> ids, Consumer<String> each);",
-                "}"));
-    assertThat(compilation).hadErrorContaining("[FanOut/ConsumerNeedsAll]");
-    assertThat(compilation).hadErrorContaining("Use strategy = ALL, or remove the Consumer");
   }
 
   @Test
